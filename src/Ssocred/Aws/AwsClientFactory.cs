@@ -1,0 +1,59 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SSO;
+using Amazon.SSOOIDC;
+using Ssocred.Configuration;
+
+namespace Ssocred.Aws;
+
+/// <summary>
+/// Builds the AWS SDK clients for the two IAM Identity Center APIs. Both are unsigned (the portal
+/// takes the SSO token in a header), so they get anonymous credentials and never look for any.
+/// </summary>
+internal static class AwsClientFactory
+{
+    /// <summary>One attempt's limit; three attempts and their backoff stay inside a minute.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>Every call together, retries included.</summary>
+    public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(55);
+
+    public static AmazonSSOClient CreatePortal(SsoEndpoints endpoints)
+    {
+        var config = new AmazonSSOConfig();
+        Configure(config, endpoints.PortalUrl, endpoints);
+        return new AmazonSSOClient(new AnonymousAWSCredentials(), config);
+    }
+
+    public static AmazonSSOOIDCClient CreateOidc(SsoEndpoints endpoints)
+    {
+        var config = new AmazonSSOOIDCConfig();
+        Configure(config, endpoints.OidcUrl, endpoints);
+        return new AmazonSSOOIDCClient(new AnonymousAWSCredentials(), config);
+    }
+
+    private static void Configure(ClientConfig config, Uri? endpointOverride, SsoEndpoints endpoints)
+    {
+        // Endpoints are resolved by ProfileResolver, once, so doctor can show what is used.
+        config.IgnoreConfiguredEndpointUrls = true;
+        if (endpointOverride is not null)
+        {
+            config.ServiceURL = endpointOverride.ToString();
+            config.AuthenticationRegion = endpoints.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(endpoints.Region);
+            config.UseFIPSEndpoint = endpoints.UseFips;
+            config.UseDualstackEndpoint = endpoints.UseDualStack;
+        }
+
+        // The SDK's standard retry mode: 5xx, 429 and throttling errors retried with backoff,
+        // three attempts in all; other 4xx answers fail at once.
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = 2;
+        config.Timeout = AttemptTimeout;
+        config.ConnectTimeout = TimeSpan.FromSeconds(5);
+        config.DisableLogging = true;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Ssocred.Diagnostics;
+using Ssocred.Errors;
+using Ssocred.Platform;
+
+namespace Ssocred.Caching;
+
+/// <summary>
+/// One cache folder shared with the AWS CLI (~/.aws/sso/cache or ~/.aws/cli/cache): entry
+/// KEY is the file KEY.json. Writes are atomic, files 0600 in 0700 folders; a file that cannot
+/// be read counts as absent. A folder anyone may write to is refused, since anyone could plant
+/// a token there or read what we write.
+/// </summary>
+internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, ILog log) : IDistributedCache
+{
+    private bool _folderChecked;
+
+    public string Directory { get; } = directory;
+
+    public string PathOf(string key) => Path.Combine(Directory, key + ".json");
+
+    public string LockPathOf(string key) => Path.Combine(Directory, key + ".lock");
+
+    public byte[]? Get(string key)
+    {
+        var path = PathOf(key);
+        try
+        {
+            EnsureFolderIsPrivate(create: false);
+            return fileSystem.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("cannot read the cache file {Path}: {Reason}", path, e.Message);
+            return null;
+        }
+    }
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    {
+        EnsureFolderIsPrivate(create: true);
+        AtomicFile.Write(fileSystem, PathOf(key), value);
+    }
+
+    public void Remove(string key)
+    {
+        try
+        {
+            fileSystem.Delete(PathOf(key));
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException)
+        {
+        }
+    }
+
+    // Files do not slide: expiry lives inside each entry, as the AWS CLI keeps it.
+    public void Refresh(string key)
+    {
+    }
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    {
+        Set(key, value, options);
+        return Task.CompletedTask;
+    }
+
+    public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+    public Task RemoveAsync(string key, CancellationToken token = default)
+    {
+        Remove(key);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Creates the folder (0700) where needed, and refuses one that anyone may write to.</summary>
+    public void EnsureFolderIsPrivate(bool create)
+    {
+        if (_folderChecked)
+        {
+            return;
+        }
+
+        if (!fileSystem.DirectoryExists(Directory))
+        {
+            if (!create)
+            {
+                return;
+            }
+
+            fileSystem.CreatePrivateDirectory(Directory);
+        }
+
+        if (fileSystem.GetUnixMode(Directory) is { } mode
+            && mode.HasFlag(UnixFileMode.OtherWrite)
+            && !mode.HasFlag(UnixFileMode.StickyBit))
+        {
+            throw new SsocredException(
+                $"the cache folder {Path.GetFullPath(Directory)} is writable by every user, so its files cannot be trusted",
+                $"run: chmod 700 {Path.GetFullPath(Directory)}");
+        }
+
+        _folderChecked = true;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Caching.Distributed;
+using Ssocred.Diagnostics;
+
+namespace Ssocred.Caching;
+
+/// <summary>
+/// Typed entries of one <see cref="FileCacheStore"/>: a file that is not JSON of the expected
+/// shape counts as absent (logged at debug), never as a crash.
+/// </summary>
+internal sealed class JsonEntryCache<T>(FileCacheStore store, JsonTypeInfo<T> typeInfo, ILog log)
+    where T : class
+{
+    private static readonly DistributedCacheEntryOptions NoExpiry = new();
+
+    public FileCacheStore Store => store;
+
+    public T? Read(string key)
+    {
+        if (store.Get(key) is not { } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, typeInfo);
+        }
+        catch (JsonException e)
+        {
+            log.Debug("ignoring the cache file {Path}: {Reason}", store.PathOf(key), e.Message);
+            return null;
+        }
+    }
+
+    public void Write(string key, T value) => store.Set(key, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), NoExpiry);
+}

@@ -1,0 +1,22 @@
+using Ssocred.Configuration;
+using Ssocred.Output;
+using Ssocred.Platform;
+
+namespace Ssocred.Commands;
+
+/// <summary><c>ssocred [--profile P]</c>: prints the credential-process JSON and nothing else.</summary>
+internal sealed class CredentialProcessCommand(ProfileResolver resolver, RoleCredentialsProvider provider, IStandardOutput stdout)
+{
+    public async Task<int> RunAsync(SsoOptions options, CancellationToken cancellationToken)
+    {
+        var settings = resolver.Resolve(options, requireRole: true);
+        var credentials = await provider.GetAsync(settings, options, cancellationToken).ConfigureAwait(false);
+
+        // Rendered whole before anything is written, so a failure leaves stdout empty.
+        var json = CredentialProcessJson.Render(credentials);
+        using var output = stdout.OpenStream();
+        output.Write(json);
+        output.Flush();
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+using Ssocred.Aws;
+using Ssocred.Caching;
+using Ssocred.Configuration;
+using Ssocred.Diagnostics;
+using Ssocred.Errors;
+using Ssocred.SignIn;
+
+namespace Ssocred.Commands;
+
+/// <summary>
+/// Role credentials for a profile, in the order of SPEC §1: cached credentials with the margin
+/// left; else, under the role's lock, GetRoleCredentials with a valid token (refreshing or
+/// signing in as needed), written back to the cache the AWS CLI shares.
+/// </summary>
+internal sealed class RoleCredentialsProvider(
+    JsonEntryCache<CachedRoleCredentials> roles,
+    CrossProcessLock locks,
+    SessionTokens tokens,
+    Func<SsoEndpoints, SsoPortal> portalFactory,
+    TimeProvider time,
+    ILog log)
+{
+    public async Task<RoleCredentials> GetAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken)
+    {
+        var role = settings.Role ?? throw new InvalidOperationException("a role is needed");
+        var key = CacheKeys.RoleCredentials(settings.Session, role);
+        RoleCredentials? Cached()
+        {
+            if (options.ForceRefresh)
+            {
+                return null;
+            }
+
+            var credentials = roles.Read(key)?.ToCredentials();
+            return credentials is not null && credentials.IsValidFor(options.MinTtl, time.GetUtcNow()) ? credentials : null;
+        }
+
+        // The warm path: one small file read, nothing else.
+        if (Cached() is { } warm)
+        {
+            return warm;
+        }
+
+        roles.Store.EnsureFolderIsPrivate(create: true);
+        using (await locks.AcquireAsync(roles.Store.LockPathOf(key), options.LoginTimeout, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (Cached() is { } fetchedMeanwhile)
+            {
+                return fetchedMeanwhile;
+            }
+
+            var credentials = await FetchAsync(settings, options, role, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                roles.Write(key, CachedRoleCredentials.From(credentials, role.AccountId));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                log.Warning("cannot write the credential cache file {Path}: {Reason}", roles.Store.PathOf(key), e.Message);
+            }
+
+            return credentials;
+        }
+    }
+
+    private async Task<RoleCredentials> FetchAsync(SsoSettings settings, SsoOptions options, RoleTarget role, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetValidTokenAsync(settings, options, rejected: null, cancellationToken).ConfigureAwait(false);
+        using var portal = portalFactory(settings.Endpoints);
+        try
+        {
+            return await portal.GetRoleCredentialsAsync(token.AccessToken!.Value, role, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TokenRejectedException)
+        {
+            // Revoked or signed out elsewhere although not expired: treat it as expired.
+            log.Debug("the cached SSO token of {Session} was refused; renewing it", settings.Session.DisplayName);
+        }
+
+        var renewed = await tokens.GetValidTokenAsync(settings, options, token.AccessToken, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await portal.GetRoleCredentialsAsync(renewed.AccessToken!.Value, role, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TokenRejectedException e)
+        {
+            throw new SsocredException(
+                $"IAM Identity Center refused the renewed SSO token of '{settings.Session.DisplayName}' too",
+                $"run: ssocred login --force {settings.CommandLineSelector}",
+                inner: e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Formatting.Display;
+using Serilog.Events;
+
+namespace Ssocred.Diagnostics;
+
+/// <summary>
+/// Serilog to stderr (warnings, or debug with -v) and optionally a file. The pipeline is built on
+/// the first event that passes the level check, so a run that logs nothing (the warm path)
+/// never builds it.
+/// </summary>
+internal sealed class SerilogLog(LogEventLevel minimumLevel, string? logFile, TextWriter stderr) : ILog, IDisposable
+{
+    private const string StderrTemplate = "ssocred: {Level:w}: {Message:lj}{NewLine}{Exception}";
+    private const string FileTemplate = "{Timestamp:yyyy-MM-dd'T'HH:mm:ss.fffzzz} [{Level:u3}] ({ProcessId}) {Message:lj}{NewLine}{Exception}";
+
+    private readonly LogEventLevel _fileLevel = logFile is null ? LogEventLevel.Fatal : LogEventLevel.Debug;
+    private Serilog.Core.Logger? _logger;
+
+    public bool IsDebugEnabled => minimumLevel <= LogEventLevel.Debug || logFile is not null;
+
+    public void Debug(string messageTemplate, params object?[] values) => Write(LogEventLevel.Debug, null, messageTemplate, values);
+
+    public void Warning(string messageTemplate, params object?[] values) => Write(LogEventLevel.Warning, null, messageTemplate, values);
+
+    public void Error(Exception exception, string messageTemplate, params object?[] values) => Write(LogEventLevel.Error, exception, messageTemplate, values);
+
+    public void Dispose() => _logger?.Dispose();
+
+    private void Write(LogEventLevel level, Exception? exception, string messageTemplate, object?[] values)
+    {
+        if (level < minimumLevel && level < _fileLevel)
+        {
+            return;
+        }
+
+        _logger ??= Build();
+        _logger.Write(level, exception, messageTemplate, values);
+    }
+
+    private Serilog.Core.Logger Build()
+    {
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Is(minimumLevel < _fileLevel ? minimumLevel : _fileLevel)
+            .Enrich.WithProperty("ProcessId", Environment.ProcessId)
+            .WriteTo.Sink(new TextWriterSink(stderr, new MessageTemplateTextFormatter(StderrTemplate, CultureInfo.InvariantCulture)), minimumLevel);
+        if (logFile is not null)
+        {
+            configuration = configuration.WriteTo.File(logFile, restrictedToMinimumLevel: LogEventLevel.Debug, outputTemplate: FileTemplate, formatProvider: CultureInfo.InvariantCulture, shared: true);
+        }
+
+        return configuration.CreateLogger();
+    }
+}

@@ -1,0 +1,33 @@
+namespace Ssocred.Platform;
+
+/// <summary>The file operations ssocred needs, each a thin forward to System.IO.</summary>
+internal interface IFileSystem
+{
+    /// <summary>Reads a whole file; throws the usual IO exceptions (missing, directory, denied).</summary>
+    byte[] ReadAllBytes(string path);
+
+    bool FileExists(string path);
+
+    bool DirectoryExists(string path);
+
+    /// <summary>Creates the folder and its missing parents with mode 0700 whatever the umask.</summary>
+    void CreatePrivateDirectory(string path);
+
+    /// <summary>The folder's permission bits, or null where the platform has none.</summary>
+    UnixFileMode? GetUnixMode(string path);
+
+    /// <summary>Creates a new file (failing if it exists) readable only by its owner.</summary>
+    Stream CreatePrivateFile(string path);
+
+    void Move(string source, string destination);
+
+    void Delete(string path);
+
+    IEnumerable<string> EnumerateFiles(string directory, string searchPattern);
+
+    /// <summary>
+    /// Takes an OS advisory lock (flock on Unix) on the file without waiting: the open handle,
+    /// or null when another process holds it. The OS releases it when the holder dies.
+    /// </summary>
+    IDisposable? TryLockExclusive(string path);
+}

@@ -1,0 +1,174 @@
+using Ssocred.Aws;
+using Ssocred.Caching;
+using Ssocred.Configuration;
+using Ssocred.Diagnostics;
+using Ssocred.Errors;
+using Ssocred.Platform;
+
+namespace Ssocred.SignIn;
+
+/// <summary>
+/// A valid SSO token for a session: the cached one if it has the margin left, else a refresh
+/// with its refresh token, else a sign-in. Refreshes and sign-ins of one session are serialised
+/// by its lock, because a refresh token dies when used.
+/// </summary>
+internal sealed class SessionTokens(
+    JsonEntryCache<CachedToken> tokens,
+    CrossProcessLock locks,
+    Func<SsoEndpoints, SsoOidc> oidcFactory,
+    ISignInFlow? signIn,
+    IUserNotifier notifier,
+    TimeProvider time,
+    ILog log)
+{
+    /// <param name="rejected">A token the service refused although it had not expired: never returned.</param>
+    public async Task<CachedToken> GetValidTokenAsync(SsoSettings settings, SsoOptions options, Secret? rejected, CancellationToken cancellationToken)
+    {
+        var session = settings.Session;
+        var key = CacheKeys.Token(session);
+        CachedToken? Usable()
+        {
+            var token = Read(session, key);
+            return token is not null && token.IsValidFor(options.MinTtl, time.GetUtcNow()) && token.AccessToken != rejected ? token : null;
+        }
+
+        if (Usable() is { } cached)
+        {
+            return cached;
+        }
+
+        tokens.Store.EnsureFolderIsPrivate(create: true);
+        using (await locks.AcquireAsync(
+            tokens.Store.LockPathOf(key),
+            options.LoginTimeout,
+            () => notifier.Tell($"waiting for another ssocred process that is signing in to '{session.DisplayName}'…"),
+            cancellationToken).ConfigureAwait(false))
+        {
+            if (Usable() is { } fresh)
+            {
+                return fresh;
+            }
+
+            var stale = Read(session, key);
+            if (stale is not null && rejected is not null && stale.AccessToken == rejected)
+            {
+                // Revoked server-side: record it as expired so no tool (the AWS CLI too) uses it again.
+                stale.ExpiresAt = CacheTime.Format(time.GetUtcNow());
+                Save(session, stale);
+            }
+
+            if (!session.IsLegacy && stale is not null && stale.CanRefresh(time.GetUtcNow())
+                && await TryRefreshAsync(settings, stale, cancellationToken).ConfigureAwait(false) is { } refreshed)
+            {
+                if (refreshed.IsValidFor(options.MinTtl, time.GetUtcNow()))
+                {
+                    return refreshed;
+                }
+
+                log.Debug("the refreshed token expires at {ExpiresAt}, within the margin of {Margin}", refreshed.ExpiresAt, options.MinTtl);
+            }
+
+            return await SignInAsync(settings, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Signs in anew whatever is cached (login --force).</summary>
+    public async Task<CachedToken> ForceSignInAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken)
+    {
+        tokens.Store.EnsureFolderIsPrivate(create: true);
+        using (await locks.AcquireAsync(
+            tokens.Store.LockPathOf(CacheKeys.Token(settings.Session)),
+            options.LoginTimeout,
+            () => notifier.Tell($"waiting for another ssocred process that is signing in to '{settings.Session.DisplayName}'…"),
+            cancellationToken).ConfigureAwait(false))
+        {
+            return await SignInAsync(settings, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The cached token file of the session, if it is one of this session's.</summary>
+    public CachedToken? Read(SsoSession session, string key)
+    {
+        var token = tokens.Read(key);
+        if (token is null || !token.IsUsable)
+        {
+            if (token is not null)
+            {
+                log.Debug("ignoring the token file {Path}: it has no access token or expiry", tokens.Store.PathOf(key));
+            }
+
+            return null;
+        }
+
+        if (token.StartUrl is { } url && url != session.StartUrl)
+        {
+            log.Debug("ignoring the token file {Path}: it is for {TokenStartUrl}, not {StartUrl}", tokens.Store.PathOf(key), url, session.StartUrl);
+            return null;
+        }
+
+        return token;
+    }
+
+    private async Task<CachedToken?> TryRefreshAsync(SsoSettings settings, CachedToken stale, CancellationToken cancellationToken)
+    {
+        TokenGrant grant;
+        using (var oidc = oidcFactory(settings.Endpoints))
+        {
+            try
+            {
+                grant = await oidc.RefreshAsync(stale.ClientId!, stale.ClientSecret!.Value, stale.RefreshToken!.Value, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GrantRejectedException e)
+            {
+                log.Debug("the refresh was refused ({ErrorCode}); a sign-in is needed", e.ErrorCode);
+                return null;
+            }
+        }
+
+        var refreshed = new CachedToken
+        {
+            StartUrl = stale.StartUrl ?? settings.Session.StartUrl,
+            Region = stale.Region ?? settings.Session.Region,
+            AccessToken = grant.AccessToken,
+            ExpiresAt = CacheTime.Format(time.GetUtcNow() + grant.ExpiresIn),
+            ClientId = stale.ClientId,
+            ClientSecret = stale.ClientSecret,
+            RegistrationExpiresAt = stale.RegistrationExpiresAt,
+            // The old refresh token may be dead already: the new one must be saved now or never.
+            RefreshToken = grant.RefreshToken ?? stale.RefreshToken,
+            Extra = stale.Extra,
+        };
+        Save(settings.Session, refreshed);
+        log.Debug("refreshed the SSO token of {Session}; it expires at {ExpiresAt}", settings.Session.DisplayName, refreshed.ExpiresAt);
+        return refreshed;
+    }
+
+    private async Task<CachedToken> SignInAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken)
+    {
+        if (signIn is null || options.NoLogin)
+        {
+            throw NoValidSession(settings);
+        }
+
+        var token = await signIn.SignInAsync(settings, options, cancellationToken).ConfigureAwait(false);
+        Save(settings.Session, token);
+        return token;
+    }
+
+    public void Save(SsoSession session, CachedToken token)
+    {
+        var key = CacheKeys.Token(session);
+        try
+        {
+            tokens.Write(key, token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("cannot write the token cache file {Path}: {Reason}", tokens.Store.PathOf(key), e.Message);
+        }
+    }
+
+    public static SsocredException NoValidSession(SsoSettings settings) => new(
+        $"no valid SSO session for '{settings.Session.DisplayName}'",
+        $"run: ssocred login {settings.CommandLineSelector}");
+}
