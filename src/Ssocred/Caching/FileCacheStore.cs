@@ -78,6 +78,24 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Readies the folder for a write and its lock: false (with a warning) where it cannot be
+    /// created, since a cache that cannot be written must not stop credentials being printed.
+    /// </summary>
+    public bool TryPrepareFolder()
+    {
+        try
+        {
+            EnsureFolderIsPrivate(create: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("cannot create the cache folder {Path}: {Reason}", Directory, e.Message);
+            return false;
+        }
+    }
+
     /// <summary>Creates the folder (0700) where needed, and refuses one that anyone may write to.</summary>
     public void EnsureFolderIsPrivate(bool create)
     {

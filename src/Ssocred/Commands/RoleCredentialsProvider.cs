@@ -41,7 +41,7 @@ internal sealed class RoleCredentialsProvider(
             return warm;
         }
 
-        roles.Store.EnsureFolderIsPrivate(create: true);
+        roles.Store.TryPrepareFolder();
         using (await locks.AcquireAsync(roles.Store.LockPathOf(key), options.LoginTimeout, null, cancellationToken).ConfigureAwait(false))
         {
             if (Cached() is { } fetchedMeanwhile)

@@ -86,7 +86,7 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             sources.Remove("sso_session");
             var legacyUrl = Pick(options.StartUrl, "--start-url", profile, "sso_start_url", sources);
             var legacyRegion = Pick(options.SsoRegion, "--sso-region", profile, "sso_region", sources);
-            return new SsoSession(null, ValidStartUrl(legacyUrl, sources), ValidRegion(legacyRegion, sources), [SsoSession.DefaultScope], UseDeviceCode: true);
+            return new SsoSession(null, ValidStartUrl(legacyUrl, sources), ValidRegion(legacyRegion, sources), ConfiguredScopes: null, UseDeviceCode: true);
         }
 
         ProfileReader? section = null;
@@ -115,13 +115,10 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             }
         }
 
+        // Kept as written (null when unset): the AWS CLI names the registration file after them.
         var scopes = section?.Get("sso_registration_scopes") is { } scopeList
             ? scopeList.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
-            : [SsoSession.DefaultScope];
-        if (scopes.Length == 0)
-        {
-            scopes = [SsoSession.DefaultScope];
-        }
+            : null;
 
         var useDeviceCode = string.Equals(section?.Get("sso_use_device_code"), "true", StringComparison.OrdinalIgnoreCase);
         return new SsoSession(sessionName, ValidStartUrl(startUrl, sources), ValidRegion(region, sources), scopes, useDeviceCode);

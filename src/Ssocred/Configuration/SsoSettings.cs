@@ -2,14 +2,18 @@ namespace Ssocred.Configuration;
 
 /// <summary>An IAM Identity Center sign-in: an [sso-session] or a legacy profile's start URL.</summary>
 /// <param name="Name">The sso-session name; null for a legacy profile.</param>
+/// <param name="ConfiguredScopes">sso_registration_scopes as written; null when not set.</param>
 internal sealed record SsoSession(
     string? Name,
     string StartUrl,
     string Region,
-    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string>? ConfiguredScopes,
     bool UseDeviceCode)
 {
     public const string DefaultScope = "sso:account:access";
+
+    /// <summary>The scopes a new client registration asks for.</summary>
+    public IReadOnlyList<string> Scopes => ConfiguredScopes ?? [DefaultScope];
 
     public bool IsLegacy => Name is null;
 

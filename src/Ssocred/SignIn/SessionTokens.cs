@@ -37,7 +37,7 @@ internal sealed class SessionTokens(
             return cached;
         }
 
-        tokens.Store.EnsureFolderIsPrivate(create: true);
+        tokens.Store.TryPrepareFolder();
         using (await locks.AcquireAsync(
             tokens.Store.LockPathOf(key),
             options.LoginTimeout,
@@ -75,7 +75,7 @@ internal sealed class SessionTokens(
     /// <summary>Signs in anew whatever is cached (login --force).</summary>
     public async Task<CachedToken> ForceSignInAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken)
     {
-        tokens.Store.EnsureFolderIsPrivate(create: true);
+        tokens.Store.TryPrepareFolder();
         using (await locks.AcquireAsync(
             tokens.Store.LockPathOf(CacheKeys.Token(settings.Session)),
             options.LoginTimeout,

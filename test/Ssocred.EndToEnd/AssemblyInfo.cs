@@ -1,0 +1,4 @@
+// Each test starts its own fake and child processes; two at a time keeps the 2-core CI honest.
+[assembly: NUnit.Framework.Parallelizable(NUnit.Framework.ParallelScope.Fixtures)]
+[assembly: NUnit.Framework.LevelOfParallelism(2)]
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FakeIdentityCenter;
+
+namespace Ssocred.EndToEnd.Support;
+
+/// <summary>
+/// One fresh fake IAM Identity Center and one fresh HOME per test. Every run's stderr (and any
+/// log file a test names) is checked for the fake's secret marker when the test ends.
+/// </summary>
+internal abstract class EndToEndTest
+{
+    public const string SessionName = "corp";
+    public const string StartUrl = "https://corp.awsapps.com/start";
+    public const string Region = "ap-northeast-2";
+    public const string AccountId = "111122223333";
+    public const string RoleName = "AdministratorAccess";
+
+    // Cache file names computed with botocore (see the issue's test vectors).
+    public const string CorpTokenKey = "ee0bfd2552fbd840c02cc48b6e823320543c450f";
+    public const string CorpAdminRoleKey = "5811043bbe9834d43b2a849958afa0f2b5f12b4e";
+
+    public const string StandardConfig = $"""
+        [profile demo]
+        credential_process = ssocred --profile demo-sso
+
+        [profile demo-sso]
+        sso_session = {SessionName}
+        sso_account_id = {AccountId}
+        sso_role_name = {RoleName}
+
+        [sso-session {SessionName}]
+        sso_start_url = {StartUrl}
+        sso_region = {Region}
+        sso_registration_scopes = sso:account:access
+        """;
+
+    private readonly List<SsocredRun> _runs = [];
+    private readonly List<string> _logFiles = [];
+
+    protected FakeIdentityCenterServer Fake { get; private set; } = null!;
+
+    protected TestHome Home { get; private set; } = null!;
+
+    protected virtual FakeOptions FakeOptions() => new();
+
+    [SetUp]
+    public async Task StartFakeAndHome()
+    {
+        Fake = await FakeIdentityCenterServer.StartAsync(FakeOptions());
+        Home = new TestHome();
+        Home.WriteConfig(StandardConfig);
+    }
+
+    [TearDown]
+    public async Task CheckNoSecretLeakedAndStop()
+    {
+        try
+        {
+            foreach (var run in _runs)
+            {
+                Assert.That(run.Stderr, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), "a secret reached stderr");
+            }
+
+            foreach (var file in _logFiles.Where(File.Exists))
+            {
+                Assert.That(File.ReadAllText(file), Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), $"a secret reached the log file {file}");
+            }
+        }
+        finally
+        {
+            _runs.Clear();
+            _logFiles.Clear();
+            await Fake.DisposeAsync();
+            Home.Dispose();
+        }
+    }
+
+    protected Dictionary<string, string> Environment() => SsocredProcess.BaseEnvironment(Home, Fake.BaseUrl);
+
+    protected Task<SsocredRun> Run(params string[] args) => RunWith(Environment(), args);
+
+    protected async Task<SsocredRun> RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var run = await SsocredProcess.RunAsync(args, environment);
+        lock (_runs)
+        {
+            _runs.Add(run);
+        }
+
+        return run;
+    }
+
+    /// <summary>Runs many at once, as many SDK clients starting together would.</summary>
+    protected async Task<SsocredRun[]> RunConcurrently(int count, params string[] args)
+    {
+        var environment = Environment();
+        var runs = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => RunWith(environment, args))));
+        return runs;
+    }
+
+    /// <summary>A log file whose content the leak check covers.</summary>
+    protected string LogFile()
+    {
+        var path = Path.Combine(Home.Root, $"ssocred-{_logFiles.Count}.log");
+        _logFiles.Add(path);
+        return path;
+    }
+
+    /// <summary>
+    /// A signed-in session as `aws sso login` leaves it: a client registration and a token
+    /// issued by the fake, written to the token cache in the AWS CLI v2's format.
+    /// </summary>
+    protected IssuedToken SeedToken(TimeSpan lifetime, bool withRefreshToken = true, string key = CorpTokenKey)
+    {
+        var client = Fake.RegisterClient(["authorization_code", "refresh_token"], ["sso:account:access"], StartUrl);
+        var token = Fake.IssueToken(client.ClientId, TimeSpan.FromHours(8), withRefreshToken);
+        var file = new JsonObject
+        {
+            ["startUrl"] = StartUrl,
+            ["region"] = Region,
+            ["accessToken"] = token.AccessToken,
+            ["expiresAt"] = CliTime(DateTimeOffset.UtcNow + lifetime),
+            ["clientId"] = client.ClientId,
+            ["clientSecret"] = client.ClientSecret,
+            ["registrationExpiresAt"] = CliTime(client.ExpiresAt),
+        };
+        if (token.RefreshToken is not null)
+        {
+            file["refreshToken"] = token.RefreshToken;
+        }
+
+        Home.WriteTokenFile(key, file);
+        return token;
+    }
+
+    /// <summary>Role credentials in botocore's cache shape.</summary>
+    protected void SeedRoleCredentials(TimeSpan lifetime, string accessKeyId = "ASIACACHEDCACHED0001", string key = CorpAdminRoleKey) =>
+        Home.WriteRoleFile(key, new JsonObject
+        {
+            ["ProviderType"] = "sso",
+            ["Credentials"] = new JsonObject
+            {
+                ["AccessKeyId"] = accessKeyId,
+                ["SecretAccessKey"] = "cached_LEAKMARK_secret_access_key",
+                ["SessionToken"] = "cached_LEAKMARK_session_token",
+                ["Expiration"] = CliTime(DateTimeOffset.UtcNow + lifetime),
+                ["AccountId"] = AccountId,
+            },
+        });
+
+    public static string CliTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>stdout is exactly one credential-process object of the documented shape.</summary>
+    protected static JsonObject AssertCredentialJson(SsocredRun run)
+    {
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var json = JsonNode.Parse(run.Stdout)!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.Select(p => p.Key), Is.EqualTo(new[] { "Version", "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration" }));
+            Assert.That(json["Version"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(json["AccessKeyId"]!.GetValue<string>(), Does.StartWith("ASIA"));
+            Assert.That(json["Expiration"]!.GetValue<string>(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"));
+            Assert.That(run.Stdout.TrimEnd('\n'), Does.Not.Contain("\n"), "one line");
+        });
+        return json;
+    }
+
+    /// <summary>A failure: the exit code, one "ssocred: " message, and nothing on stdout.</summary>
+    protected static void AssertFailure(SsocredRun run, int exitCode, params string[] messageParts)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.ToString());
+            Assert.That(run.Stdout, Is.Empty, "stdout must stay empty on failure");
+            Assert.That(run.Stderr, Does.StartWith("ssocred: "), run.ToString());
+            Assert.That(run.Stderr, Does.Not.Contain("   at "), "no stack trace");
+            foreach (var part in messageParts)
+            {
+                Assert.That(run.Stderr, Does.Contain(part));
+            }
+        });
+    }
+
+    protected static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    protected static JsonObject ParseJson(string text) => JsonSerializer.Deserialize<JsonObject>(text)!;
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ssocred.EndToEnd.Support;
+
+/// <summary>A throwaway HOME with its own ~/.aws: config, SSO token cache and CLI cache.</summary>
+internal sealed class TestHome : IDisposable
+{
+    public TestHome()
+    {
+        Root = Directory.CreateTempSubdirectory("ssocred-e2e-").FullName;
+        Directory.CreateDirectory(AwsFolder);
+    }
+
+    public string Root { get; }
+
+    public string AwsFolder => Path.Combine(Root, ".aws");
+
+    public string ConfigPath => Path.Combine(AwsFolder, "config");
+
+    public string TokenCacheFolder => Path.Combine(AwsFolder, "sso", "cache");
+
+    public string RoleCacheFolder => Path.Combine(AwsFolder, "cli", "cache");
+
+    public void WriteConfig(string text) => File.WriteAllText(ConfigPath, text);
+
+    public string TokenPath(string key) => Path.Combine(TokenCacheFolder, key + ".json");
+
+    public string RolePath(string key) => Path.Combine(RoleCacheFolder, key + ".json");
+
+    public void WriteTokenFile(string key, JsonObject token) => WriteJson(TokenPath(key), token);
+
+    public void WriteRoleFile(string key, JsonObject body) => WriteJson(RolePath(key), body);
+
+    public JsonObject? ReadJson(string path) =>
+        File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!.AsObject() : null;
+
+    public static void WriteJson(string path, JsonNode node)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, node.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+    }
+
+    /// <summary>Every file under ~/.aws, relative, for "nothing else was written" checks.</summary>
+    public IReadOnlyList<string> Files() =>
+        Directory.EnumerateFiles(AwsFolder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(AwsFolder, f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
