@@ -99,9 +99,10 @@ internal static class ControlEndpoints
         control.MapPost("/settings", context =>
         {
             if (!TryBool(Wire.Query(context, "auto_approve"), out var autoApprove)
-                || !TryBool(Wire.Query(context, "deny_authorization"), out var deny))
+                || !TryBool(Wire.Query(context, "deny_authorization"), out var deny)
+                || !TryBool(Wire.Query(context, "slow_down"), out var slowDown))
             {
-                return BadRequest(context, "usage: POST /__fake/settings?auto_approve=true|false&deny_authorization=true|false");
+                return BadRequest(context, "usage: POST /__fake/settings?auto_approve=true|false&deny_authorization=true|false&slow_down=true|false");
             }
 
             if (autoApprove is { } a)
@@ -112,6 +113,11 @@ internal static class ControlEndpoints
             if (deny is { } d)
             {
                 fake.Store.DenyAuthorization = d;
+            }
+
+            if (slowDown is { } s)
+            {
+                fake.Store.EnforceSlowDown = s;
             }
 
             return NoContent(context);

@@ -39,8 +39,6 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public FakeOptions Options => _fake.Options;
-
     /// <summary>Every access token, refresh token, client secret, secret access key, session token, device code
     /// and authorization code the fake ever produced, oldest first.</summary>
     public IReadOnlyList<string> IssuedSecrets => _fake.Store.IssuedSecrets;
@@ -55,6 +53,7 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
     {
         options ??= new FakeOptions();
         options.Validate();
+        options = options.Copy();
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -68,6 +67,9 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
         });
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = StopTimeout);
+
+        // Not the default ConsoleLifetime: an in-process fake must not take over the test runner's Ctrl-C and SIGTERM.
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Logging.ClearProviders();
         if (options.LogToStandardError)
         {
@@ -157,6 +159,9 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
     /// <summary>While on, opening <c>/device?user_code=X</c> approves the device.</summary>
     public void SetAutoApprove(bool autoApprove) => _fake.Store.AutoApprove = autoApprove;
 
+    /// <summary>While on, device-code polls faster than the interval answer SlowDownException (see <see cref="FakeOptions.EnforceSlowDown"/>).</summary>
+    public void SetEnforceSlowDown(bool enforce) => _fake.Store.EnforceSlowDown = enforce;
+
     /// <summary>The person approves the device with this user code.</summary>
     /// <exception cref="ArgumentException">Unknown, expired or denied user code.</exception>
     public void ApproveDevice(string userCode)
@@ -204,4 +209,12 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
         await _app.DisposeAsync();
         _fake.Dispose();
     }
+}
+
+/// <summary>A host lifetime that leaves process signals alone; the server stops when disposed.</summary>
+internal sealed class PassiveHostLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

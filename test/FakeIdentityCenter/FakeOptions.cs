@@ -1,6 +1,9 @@
 namespace FakeIdentityCenter;
 
-/// <summary>How a <see cref="FakeIdentityCenterServer"/> behaves. Read once at start.</summary>
+/// <summary>
+/// How a <see cref="FakeIdentityCenterServer"/> behaves. Copied at start: later changes to this object have no
+/// effect (use the server's Set… methods to change behaviour while it runs).
+/// </summary>
 public sealed class FakeOptions
 {
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
@@ -47,6 +50,13 @@ public sealed class FakeOptions
 
     /// <summary>Write warnings and errors to stderr (the runnable host turns this on). Off in-process.</summary>
     public bool LogToStandardError { get; set; }
+
+    internal FakeOptions Copy()
+    {
+        var copy = (FakeOptions)MemberwiseClone();
+        copy.Accounts = [.. Accounts.Select(a => a with { Roles = [.. a.Roles] })];
+        return copy;
+    }
 
     internal void Validate()
     {

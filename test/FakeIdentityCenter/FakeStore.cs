@@ -22,6 +22,7 @@ internal sealed class FakeStore(FakeOptions options)
     private readonly List<string> _secrets = [];
     private bool _autoApprove = options.AutoApprove;
     private bool _denyAuthorization = options.DenyAuthorization;
+    private bool _enforceSlowDown = options.EnforceSlowDown;
     private string? _lastUserCode;
 
     private enum DeviceStatus
@@ -44,6 +45,12 @@ internal sealed class FakeStore(FakeOptions options)
     {
         get { lock (_gate) { return _denyAuthorization; } }
         set { lock (_gate) { _denyAuthorization = value; } }
+    }
+
+    public bool EnforceSlowDown
+    {
+        get { lock (_gate) { return _enforceSlowDown; } }
+        set { lock (_gate) { _enforceSlowDown = value; } }
     }
 
     public string? LastUserCode
@@ -179,7 +186,7 @@ internal sealed class FakeStore(FakeOptions options)
 
     // ---- CreateToken ----
 
-    public TokenGrant RedeemDeviceCode(string clientId, string? clientSecret, string? deviceCode, bool enforceSlowDown)
+    public TokenGrant RedeemDeviceCode(string clientId, string? clientSecret, string? deviceCode)
     {
         lock (_gate)
         {
@@ -213,7 +220,7 @@ internal sealed class FakeStore(FakeOptions options)
                 case DeviceStatus.Denied:
                     throw new ApiErrorException(OidcErrors.AccessDenied, "The user denied the authorization request");
                 case DeviceStatus.Pending:
-                    if (enforceSlowDown && lastPoll is { } last && now - last < device.Interval - PollTolerance)
+                    if (_enforceSlowDown && lastPoll is { } last && now - last < device.Interval - PollTolerance)
                     {
                         device.Interval += SlowDownIncrement;
                         throw new ApiErrorException(OidcErrors.SlowDown, "Client is polling too fast");

@@ -112,8 +112,7 @@ internal static class OidcEndpoints
 
             var grant = request.GrantType switch
             {
-                GrantTypes.DeviceCode => fake.Store.RedeemDeviceCode(
-                    request.ClientId, request.ClientSecret, request.DeviceCode, fake.Options.EnforceSlowDown),
+                GrantTypes.DeviceCode => fake.Store.RedeemDeviceCode(request.ClientId, request.ClientSecret, request.DeviceCode),
                 GrantTypes.RefreshToken => fake.Store.RedeemRefreshToken(
                     request.ClientId, request.ClientSecret, request.RefreshToken),
                 GrantTypes.AuthorizationCode => fake.Store.RedeemAuthorizationCode(
