@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.Json;
 using Amazon.Runtime;
 using Ssocred.Errors;
 
@@ -12,8 +13,12 @@ internal static class AwsCallFailure
         var where = endpoint is null ? "IAM Identity Center" : $"IAM Identity Center at {endpoint.GetLeftPart(UriPartial.Authority)}";
         return exception switch
         {
+            AmazonUnmarshallingException => new SsocredException(
+                $"{operation} failed: {where} sent an answer that is not the JSON the API defines",
+                "try again later; if it persists, check any AWS_ENDPOINT_URL* settings",
+                inner: exception),
             AmazonServiceException { ErrorCode: { Length: > 0 } code } service => new SsocredException(
-                $"{operation} failed: {code}" + (string.IsNullOrWhiteSpace(service.Message) ? string.Empty : $": {service.Message}"),
+                $"{operation} failed: {code}" + (ServiceMessage(service) is { } message ? $": {message}" : string.Empty),
                 (int)service.StatusCode >= 500 ? "the service is failing; try again later" : null,
                 inner: exception),
             AmazonServiceException { StatusCode: var status } => new SsocredException(
@@ -33,6 +38,35 @@ internal static class AwsCallFailure
                 "check your network connection and any AWS_ENDPOINT_URL* settings",
                 inner: exception),
         };
+    }
+
+    /// <summary>
+    /// The service's own words. Where the body has no "message" the SDK puts the raw body into
+    /// Message; OIDC bodies are OAuth-style, so their error_description is the sentence.
+    /// </summary>
+    private static string? ServiceMessage(AmazonServiceException service)
+    {
+        const string BodyMarker = "HTTP Body: ";
+        var message = service.Message;
+        var body = message?.IndexOf(BodyMarker, StringComparison.Ordinal) ?? -1;
+        if (body < 0)
+        {
+            return string.IsNullOrWhiteSpace(message) ? null : message;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(message![(body + BodyMarker.Length)..]);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                   && (json.RootElement.TryGetProperty("error_description", out var text) || json.RootElement.TryGetProperty("message", out text))
+                   && text.ValueKind == JsonValueKind.String
+                ? text.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static T? Find<T>(Exception exception)

@@ -29,7 +29,8 @@ internal sealed class FaultTests : EndToEndTest
 
         var run = await Run("--profile", "demo-sso");
 
-        AssertFailure(run, 1, "CreateToken failed");
+        AssertFailure(run, 1, "CreateToken failed: InternalServerException: Injected fault");
+        Assert.That(run.Stderr, Does.Not.Contain("HTTP Body"), "the service's sentence, not the raw body");
         Assert.That(Fake.Calls("CreateToken"), Is.EqualTo(3), "three attempts in all");
         Assert.That(Fake.Calls("Authorize") + Fake.Calls("StartDeviceAuthorization") + Fake.Calls("RegisterClient"), Is.Zero);
     }
@@ -103,7 +104,7 @@ internal sealed class FaultTests : EndToEndTest
 
         var run = await Run("--profile", "demo-sso");
 
-        AssertFailure(run, 1, "GetRoleCredentials failed");
+        AssertFailure(run, 1, "GetRoleCredentials failed", "not the JSON the API defines");
         Assert.That(Home.Files(), Has.None.Match(@"^cli/.*\.json$"), "nothing cached");
     }
 

@@ -172,6 +172,7 @@ internal abstract class EndToEndTest
     /// <summary>A failure: the exit code, one "ssocred: " message, and nothing on stdout.</summary>
     protected static void AssertFailure(SsocredRun run, int exitCode, params string[] messageParts)
     {
+        TestContext.Out.WriteLine($"exit {run.ExitCode}: {run.Stderr.TrimEnd()}");
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.ToString());
