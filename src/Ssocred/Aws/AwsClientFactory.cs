@@ -32,6 +32,30 @@ internal static class AwsClientFactory
         return new AmazonSSOOIDCClient(new AnonymousAWSCredentials(), config);
     }
 
+    /// <summary>The portal URL in use: the override, else what the SDK resolves for the region.</summary>
+    public static Uri PortalEndpoint(SsoEndpoints endpoints)
+    {
+        if (endpoints.PortalUrl is { } url)
+        {
+            return url;
+        }
+
+        using var client = CreatePortal(endpoints);
+        return new Uri(client.DetermineServiceOperationEndpoint(new Amazon.SSO.Model.ListAccountsRequest()).URL);
+    }
+
+    /// <summary>The OIDC URL in use: the override, else what the SDK resolves for the region.</summary>
+    public static Uri OidcEndpoint(SsoEndpoints endpoints)
+    {
+        if (endpoints.OidcUrl is { } url)
+        {
+            return url;
+        }
+
+        using var client = CreateOidc(endpoints);
+        return new Uri(client.DetermineServiceOperationEndpoint(new Amazon.SSOOIDC.Model.CreateTokenRequest()).URL);
+    }
+
     private static void Configure(ClientConfig config, Uri? endpointOverride, SsoEndpoints endpoints)
     {
         // Endpoints are resolved by ProfileResolver, once, so doctor can show what is used.
