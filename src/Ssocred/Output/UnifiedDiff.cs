@@ -1,7 +1,6 @@
 using System.Text;
 using DiffPlex;
 using DiffPlex.DiffBuilder;
-using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder.Model;
 
 namespace Ssocred.Output;
@@ -13,7 +12,7 @@ internal static class UnifiedDiff
 
     public static string Render(string oldText, string newText, string path)
     {
-        var lines = InlineDiffBuilder.Diff(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, new LineChunker()).Lines;
+        var lines = InlineDiffBuilder.Diff(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, new TerminatedLines()).Lines;
         var output = new StringBuilder();
         if (lines.All(l => l.Type == ChangeType.Unchanged))
         {
@@ -68,5 +67,12 @@ internal static class UnifiedDiff
         }
 
         return output.ToString();
+    }
+
+    /// <summary>Lines that each end in a newline: "a\n" is one line, "" none (DiffPlex's own chunker sees one more).</summary>
+    private sealed class TerminatedLines : IChunker
+    {
+        public IReadOnlyList<string> Chunk(string text) =>
+            text.Length == 0 ? [] : (text.EndsWith('\n') ? text[..^1] : text).Split('\n');
     }
 }
