@@ -6,9 +6,9 @@ using Ssocred.Interop.Support;
 namespace Ssocred.Interop.Consumers;
 
 /// <summary>
-/// The AWS CLI v2 (Debian's awscli, 2.9.19), which shares its caches with ssocred: it runs ssocred
-/// through credential_process, reads the role credentials and the token ssocred cached, and its
-/// own <c>aws sso login</c> leaves a token that ssocred uses.
+/// The AWS CLI v2 (Debian's awscli, 2.9.19) shares its caches with ssocred: it reads the role
+/// credentials and the token ssocred cached, and its own <c>aws sso login</c> leaves a token that
+/// ssocred uses. (Its credential_process use is in <see cref="CredentialProcessTests"/>.)
 /// </summary>
 internal sealed partial class AwsCliV2Tests : InteropTest
 {
@@ -17,28 +17,6 @@ internal sealed partial class AwsCliV2Tests : InteropTest
         Operations.RegisterClient, Operations.StartDeviceAuthorization, Operations.CreateToken,
         Operations.GetRoleCredentials, Operations.ListAccounts, Operations.ListAccountRoles, Operations.Logout,
     ];
-
-    [Test]
-    public async Task Gets_credentials_from_ssocred_through_credential_process()
-    {
-        var cli = Installed.AwsCliV2;
-        SeedToken(TimeSpan.FromHours(4));
-
-        var run = await RunConsumer(cli, CliEnvironment(), "sts", "get-caller-identity", "--profile", "demo", "--endpoint-url", Sts.Endpoint);
-
-        AssertStsSawTheFakesCredentials(run);
-    }
-
-    [Test]
-    public async Task Shows_ssocreds_message_when_it_fails()
-    {
-        var cli = Installed.AwsCliV2;
-        var message = await SsocredFailureMessage();
-
-        var run = await RunConsumer(cli, CliEnvironment(), "sts", "get-caller-identity", "--profile", "demo", "--endpoint-url", Sts.Endpoint);
-
-        AssertShowsSsocredsMessage(run, message);
-    }
 
     [Test]
     public async Task Exports_the_role_credentials_ssocred_cached_without_a_call()
@@ -75,11 +53,7 @@ internal sealed partial class AwsCliV2Tests : InteropTest
         var run = await RunConsumer(cli, CliEnvironment(), "sts", "get-caller-identity", "--profile", "demo-sso", "--endpoint-url", Sts.Endpoint);
 
         AssertStsSawTheFakesCredentials(run);
-        Assert.Multiple(() =>
-        {
-            Assert.That(Fake.Calls(Operations.GetRoleCredentials), Is.EqualTo(1), "the CLI fetched role credentials with ssocred's token");
-            Assert.That(Fake.Calls(Operations.CreateToken), Is.Zero, "and had no need to refresh it");
-        });
+        AssertRoleCredentialsFetchedOnceWithTheCachedToken("the CLI, with the token ssocred refreshed");
     }
 
     [Test]
@@ -109,11 +83,7 @@ internal sealed partial class AwsCliV2Tests : InteropTest
         var run = await RunConsumer(cli, CliEnvironment(), "sts", "get-caller-identity", "--profile", "demo", "--endpoint-url", Sts.Endpoint);
 
         AssertStsSawTheFakesCredentials(run);
-        Assert.Multiple(() =>
-        {
-            Assert.That(Fake.Calls(Operations.GetRoleCredentials), Is.EqualTo(1), "ssocred fetched role credentials with the CLI's token");
-            Assert.That(Fake.Calls(Operations.CreateToken), Is.Zero, "as it was, without refreshing it");
-        });
+        AssertRoleCredentialsFetchedOnceWithTheCachedToken("ssocred, with the CLI's token");
     }
 
     /// <summary>The consumer environment, plus the endpoint rule sets that send the CLI's own SSO calls to the fake.</summary>
@@ -125,6 +95,14 @@ internal sealed partial class AwsCliV2Tests : InteropTest
     }
 
     private int CallsToTheFake() => FakeOperations.Sum(Fake.Calls);
+
+    /// <summary>One GetRoleCredentials and no CreateToken: the token in the cache was used as it was.</summary>
+    private void AssertRoleCredentialsFetchedOnceWithTheCachedToken(string who) =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fake.Calls(Operations.GetRoleCredentials), Is.EqualTo(1), $"{who} fetched role credentials");
+            Assert.That(Fake.Calls(Operations.CreateToken), Is.Zero, $"{who} had no need to refresh or sign in");
+        });
 
     // "http://127.0.0.1:PORT/device?user_code=ABCD-EFGH", the link that fills in the code.
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/device\?user_code=(?<code>[A-Z]{4}-[A-Z]{4})")]

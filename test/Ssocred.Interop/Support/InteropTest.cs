@@ -11,33 +11,19 @@ namespace Ssocred.Interop.Support;
 /// </summary>
 internal abstract class InteropTest : EndToEndTest
 {
-    /// <summary>Where consumers send STS calls; the fake's role credentials are not tied to a region.</summary>
-    protected const string StsRegion = "us-east-1";
+    /// <summary>The consumers' region; the fake's role credentials are not tied to one.</summary>
+    protected const string ConsumerRegion = "us-east-1";
 
     private readonly List<ConsumerRun> _consumerRuns = [];
 
     protected LocalSts Sts { get; private set; } = null!;
 
     /// <summary>
-    /// SPEC's two-profile layout: <c>demo</c> runs ssocred (by its absolute path, as installed),
-    /// <c>demo-sso</c> holds the sso_* keys. Both carry the region the STS clients need.
+    /// SPEC's two-profile layout, as the end-to-end tests write it: <c>demo</c> runs ssocred,
+    /// <c>demo-sso</c> holds the sso_* keys; ssocred is named by its absolute path, as installed.
     /// </summary>
-    protected static string ConsumerConfig => $"""
-        [profile demo]
-        region = {StsRegion}
-        credential_process = {SsocredExecutable.Path} --profile demo-sso
-
-        [profile demo-sso]
-        region = {StsRegion}
-        sso_session = {SessionName}
-        sso_account_id = {AccountId}
-        sso_role_name = {RoleName}
-
-        [sso-session {SessionName}]
-        sso_start_url = {StartUrl}
-        sso_region = {Region}
-        sso_registration_scopes = sso:account:access
-        """;
+    protected static string ConsumerConfig { get; } =
+        StandardConfig.Replace("credential_process = ssocred ", $"credential_process = {SsocredExecutable.Path} ", StringComparison.Ordinal);
 
     [OneTimeSetUp]
     public async Task StartLocalSts() => Sts = await LocalSts.StartAsync();
@@ -55,6 +41,7 @@ internal abstract class InteropTest : EndToEndTest
     public void WriteConsumerConfig()
     {
         Assert.That(SsocredExecutable.Path, Does.Not.Match(@"\s"), "credential_process lines are split on whitespace");
+        Assert.That(ConsumerConfig, Does.Contain(SsocredExecutable.Path), "the demo profile names the published ssocred");
         Home.WriteConfig(ConsumerConfig);
         Sts.ForgetRequests();
     }
@@ -72,7 +59,8 @@ internal abstract class InteropTest : EndToEndTest
 
     /// <summary>
     /// What a consumer's process sees: the test HOME and config, the fake for ssocred, the local
-    /// STS for the consumer, and nothing else of the machine's AWS settings; AWS_PROFILE if given.
+    /// STS and a region for the consumer, and nothing else of the machine's AWS settings;
+    /// AWS_PROFILE if given.
     /// </summary>
     protected Dictionary<string, string> ConsumerEnvironment(string? awsProfile = null)
     {
@@ -83,6 +71,8 @@ internal abstract class InteropTest : EndToEndTest
         }
 
         environment["AWS_ENDPOINT_URL_STS"] = Sts.Endpoint;
+        environment["AWS_REGION"] = ConsumerRegion;
+        environment["AWS_DEFAULT_REGION"] = ConsumerRegion;
         // A failed credential_process must never make an SDK fall through to 169.254.169.254.
         environment["AWS_EC2_METADATA_DISABLED"] = "true";
         // Nobody is there to sign in: fail at once rather than wait for a browser.
@@ -151,15 +141,15 @@ internal abstract class InteropTest : EndToEndTest
     }
 
     /// <summary>
-    /// The consumer failed, showed ssocred's message to the person byte for byte (the dash and
-    /// quotes intact), and sent nothing to STS without credentials.
+    /// The consumer failed, showed the message to the person character for character (ssocred's
+    /// dash and quotes intact), and sent nothing to STS without credentials.
     /// </summary>
-    protected void AssertShowsSsocredsMessage(ConsumerRun run, string message)
+    protected void AssertShowsMessage(ConsumerRun run, string message)
     {
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
-            Assert.That(run.Stdout + run.Stderr, Does.Contain(message), "ssocred's message reaches the person intact");
+            Assert.That(run.Stdout + run.Stderr, Does.Contain(message), "the message reaches the person intact");
             Assert.That(Sts.Requests(), Is.Empty, "no call went out without credentials");
         });
     }

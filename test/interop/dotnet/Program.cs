@@ -1,5 +1,5 @@
 // Calls sts:GetCallerIdentity with the AWS SDK for .NET exactly as an application would: the
-// default credential chain (AWS_PROFILE names the profile), the region from that profile and the
+// default credential chain (AWS_PROFILE names the profile), the region from AWS_REGION and the
 // endpoint from AWS_ENDPOINT_URL_STS. Prints {"sdk":…,"UserId":…,"Account":…,"Arn":…} on stdout;
 // on failure the SDK's error message goes to stderr and the exit code is 1.
 using System.Reflection;

@@ -1,5 +1,5 @@
 """Calls sts:GetCallerIdentity with boto3 exactly as an application would: the default session
-(AWS_PROFILE names the profile), the region from that profile, the endpoint from
+(AWS_PROFILE names the profile), the region from AWS_DEFAULT_REGION, the endpoint from
 AWS_ENDPOINT_URL_STS. Prints {"sdk":…,"UserId":…,"Account":…,"Arn":…} on stdout; on failure
 botocore's error message goes to stderr and the exit code is 1."""
 import json
