@@ -81,9 +81,6 @@ internal abstract class InteropTest : EndToEndTest
         return environment;
     }
 
-    protected Task<ConsumerRun> RunConsumer(Consumer consumer, params string[] args) =>
-        RunConsumer(consumer, ConsumerEnvironment(), args);
-
     protected async Task<ConsumerRun> RunConsumer(Consumer consumer, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var run = await consumer.RunAsync(environment, args);
@@ -102,9 +99,8 @@ internal abstract class InteropTest : EndToEndTest
     /// The consumer's GetCallerIdentity reached the local STS signed with the role credentials the
     /// fake issued: the key id and session token are the ones in the role-credential cache, the
     /// signature verifies with that cache's secret key, and the fake issued that secret and token.
-    /// Returns the access key id.
     /// </summary>
-    protected string AssertStsSawTheFakesCredentials(ConsumerRun run)
+    protected void AssertStsSawTheFakesCredentials(ConsumerRun run)
     {
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(JsonNode.Parse(run.Stdout)?["Arn"]?.GetValue<string>(), Does.StartWith("arn:aws:"), "the consumer printed the identity STS returned");
@@ -129,7 +125,6 @@ internal abstract class InteropTest : EndToEndTest
                 Assert.That(signature.IsValidFor(call, secretAccessKey), Is.True, "the signature verifies with the issued secret key");
             }
         });
-        return accessKeyId;
     }
 
     /// <summary>What ssocred itself prints when it must fail here: run it as the consumers' config does.</summary>
