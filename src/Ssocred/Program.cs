@@ -55,7 +55,7 @@ internal static class Program
         {
             if (log.IsDebugEnabled && e.InnerException is { } cause)
             {
-                log.Debug("caused by {Cause}", cause.ToString());
+                log.Debug("caused by {Causes}", string.Join(" <- ", Causes(cause)));
             }
 
             stderr.Writer.WriteLine($"ssocred: {e.ToDisplayText()}");
@@ -72,6 +72,15 @@ internal static class Program
 
             stderr.Writer.WriteLine($"ssocred: unexpected failure ({e.GetType().Name}: {e.Message}) — run with -v for details, and report it if it persists");
             return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>Each exception in the chain as "Type: message", without stack traces.</summary>
+    private static IEnumerable<string> Causes(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return $"{exception.GetType().Name}: {exception.Message}";
         }
     }
 
