@@ -92,11 +92,12 @@ internal static class Program
         var roleStore = new FileCacheStore(Path.Combine(awsFolder, "cli", "cache"), fileSystem, log);
         var locks = new CrossProcessLock(fileSystem, time, log);
         var notifier = new TerminalNotifier(stderr, new ProcessTerminal());
+        SsoOidc Oidc(SsoEndpoints endpoints) => new(endpoints, log);
         var tokens = new SessionTokens(
             new JsonEntryCache<CachedToken>(tokenStore, CacheJsonContext.Default.CachedToken, log),
             locks,
-            endpoints => new SsoOidc(endpoints, log),
-            signIn: null,
+            Oidc,
+            SignInFlows(new JsonEntryCache<CachedRegistration>(tokenStore, CacheJsonContext.Default.CachedRegistration, log), Oidc, environment, notifier, time, log),
             notifier,
             time,
             log);
@@ -113,8 +114,30 @@ internal static class Program
                     time,
                     log);
                 return await new CredentialProcessCommand(resolver, provider, stdout).RunAsync(options, cancellation.Token).ConfigureAwait(false);
+            case CommandLineOptions.Login:
+                return await new LoginCommand(resolver, tokens, notifier, time).RunAsync(options, commandLine.Force, cancellation.Token).ConfigureAwait(false);
             default:
                 throw new UsageException($"'{commandLine.Command}' is not implemented yet");
         }
+    }
+
+    /// <summary>The browser and device-code sign-ins, sharing one registration cache and one browser launcher.</summary>
+    private static SignInCoordinator SignInFlows(
+        JsonEntryCache<CachedRegistration> registrationCache,
+        Func<SsoEndpoints, SsoOidc> oidc,
+        IEnvironment environment,
+        IUserNotifier notifier,
+        TimeProvider time,
+        ILog log)
+    {
+        var registrations = new ClientRegistrations(registrationCache, time, log);
+        var browser = new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log);
+        return new SignInCoordinator(
+            new PkceFlow(registrations, browser, notifier, time, log),
+            new DeviceCodeFlow(registrations, browser, new DeviceCodePoller(time, log), notifier),
+            oidc,
+            environment,
+            time,
+            log);
     }
 }
