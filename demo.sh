@@ -77,22 +77,25 @@ run_ssocred() {
     "$ssocred" "$@"
 }
 
+# Runs ssocred as the demo shows it: the command, its output (masked), how long it took.
+timed_run() {
+  local what=$1 start elapsed
+  shift
+  echo "\$ ssocred $*"
+  start=$(millis)
+  output=$(run_ssocred "$@")
+  elapsed=$(( $(millis) - start ))
+  echo "$output" | mask
+  echo "($what in $elapsed ms)"
+}
+
 step "First run: nothing cached, so ssocred signs in through the browser (PKCE)"
-echo "\$ ssocred --profile demo"
-start=$(millis)
-first=$(run_ssocred --profile demo)
-cold=$(( $(millis) - start ))
-echo "$first" | mask
-echo "(sign-in and credentials in ${cold} ms)"
+timed_run "sign-in and credentials" --profile demo
+first=$output
 
 step "Second run: the cached credentials, no network, no browser"
-echo "\$ ssocred --profile demo"
-start=$(millis)
-second=$(run_ssocred --profile demo)
-warm=$(( $(millis) - start ))
-echo "$second" | mask
-echo "(warm path in ${warm} ms)"
-[[ "$first" == "$second" ]] || { echo "demo: the second run should have printed the cached credentials" >&2; exit 1; }
+timed_run "warm path" --profile demo
+[[ "$output" == "$first" ]] || { echo "demo: the second run should have printed the cached credentials" >&2; exit 1; }
 
 step "ssocred login: the session is still valid, so there is nothing to do"
 echo "\$ ssocred login --profile demo"

@@ -93,11 +93,13 @@ internal static class Program
         var locks = new CrossProcessLock(fileSystem, time, log);
         var notifier = new TerminalNotifier(stderr, new ProcessTerminal());
         SsoOidc Oidc(SsoEndpoints endpoints) => new(endpoints, log);
+        var signIn = BuildSignIn(
+            new JsonEntryCache<CachedRegistration>(tokenStore, CacheJsonContext.Default.CachedRegistration, log), Oidc, environment, notifier, time, log);
         var tokens = new SessionTokens(
             new JsonEntryCache<CachedToken>(tokenStore, CacheJsonContext.Default.CachedToken, log),
             locks,
             Oidc,
-            SignInFlows(new JsonEntryCache<CachedRegistration>(tokenStore, CacheJsonContext.Default.CachedRegistration, log), Oidc, environment, notifier, time, log),
+            signIn,
             notifier,
             time,
             log);
@@ -122,7 +124,7 @@ internal static class Program
     }
 
     /// <summary>The browser and device-code sign-ins, sharing one registration cache and one browser launcher.</summary>
-    private static SignInCoordinator SignInFlows(
+    private static SignInCoordinator BuildSignIn(
         JsonEntryCache<CachedRegistration> registrationCache,
         Func<SsoEndpoints, SsoOidc> oidc,
         IEnvironment environment,

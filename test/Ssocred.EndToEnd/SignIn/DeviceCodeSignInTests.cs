@@ -6,9 +6,7 @@ namespace Ssocred.EndToEnd.SignIn;
 /// <summary>SPEC §2: the device authorization sign-in.</summary>
 internal sealed class DeviceCodeSignInTests : SignInTest
 {
-    // The legacy profile's token and registration files: sha1 of the start URL, and the
-    // registration key with session_name and scopes null (computed with CPython).
-    private const string LegacyTokenKey = "a51746d4aa793ae07b25e90c3a5db96fc7832bd7";
+    // The legacy profile's registration file: the key with session_name and scopes null (computed with CPython).
     private const string LegacyRegistrationKey = "e9131ad8f4c1b0dd7e3e3f65ad0f17a6efd9a63a";
 
     [Test]
@@ -105,13 +103,7 @@ internal sealed class DeviceCodeSignInTests : SignInTest
     [Test]
     public async Task A_legacy_profile_signs_in_with_a_device_code_and_caches_as_the_aws_cli_does()
     {
-        Home.WriteConfig($"""
-            [profile legacy]
-            sso_start_url = {StartUrl}
-            sso_region = {Region}
-            sso_account_id = {AccountId}
-            sso_role_name = {RoleName}
-            """);
+        Home.WriteConfig(LegacyConfig);
 
         var run = await RunWith(WithFollowingBrowser(), "--profile", "legacy");
 
