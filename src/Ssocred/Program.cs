@@ -134,7 +134,7 @@ internal static class Program
         var notifier = new TerminalNotifier(stderr, new ProcessTerminal());
         SsoPortal Portal(SsoEndpoints endpoints) => new(endpoints, log);
         SsoOidc Oidc(SsoEndpoints endpoints) => new(endpoints, log);
-        var tokens = new SessionTokens(tokenCache, locks, Oidc, signIn: null, notifier, time, log);
+        var tokens = new SessionTokens(tokenCache, locks, Oidc, BuildSignIn(registrationCache, Oidc, environment, notifier, time, log), notifier, time, log);
         RoleCredentialsProvider Credentials() => new(roleCache, locks, tokens, Portal, time, log);
 
         using var cancellation = new CancellationTokenSource();
@@ -143,6 +143,7 @@ internal static class Program
         return commandLine.Command switch
         {
             CommandLineOptions.CredentialProcess => await new CredentialProcessCommand(resolver, Credentials(), stdout).RunAsync(options, cancel).ConfigureAwait(false),
+            CommandLineOptions.Login => await new LoginCommand(resolver, tokens, notifier, time).RunAsync(options, parsed.Force, cancel).ConfigureAwait(false),
             CommandLineOptions.Export => await new ExportCommand(resolver, Credentials(), stdout).RunAsync(options, parsed.Format, cancel).ConfigureAwait(false),
             CommandLineOptions.List => await new ListCommand(resolver, tokens, Portal, stdout, log).RunAsync(options, parsed.Output, cancel).ConfigureAwait(false),
             CommandLineOptions.Logout => await new LogoutCommand(resolver, configLoader, tokens, tokenStore, roleStore, fileSystem, Portal, notifier, time, log)
@@ -159,5 +160,25 @@ internal static class Program
                 stdout).RunAsync(options, cancel).ConfigureAwait(false),
             _ => throw new UsageException($"'{commandLine.Command}' is not an ssocred command"),
         };
+    }
+
+    /// <summary>The browser and device-code sign-ins, sharing one registration cache and one browser launcher.</summary>
+    private static SignInCoordinator BuildSignIn(
+        JsonEntryCache<CachedRegistration> registrationCache,
+        Func<SsoEndpoints, SsoOidc> oidc,
+        IEnvironment environment,
+        IUserNotifier notifier,
+        TimeProvider time,
+        ILog log)
+    {
+        var registrations = new ClientRegistrations(registrationCache, time, log);
+        var browser = new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log);
+        return new SignInCoordinator(
+            new PkceFlow(registrations, browser, notifier, time, log),
+            new DeviceCodeFlow(registrations, browser, new DeviceCodePoller(time, log), notifier),
+            oidc,
+            environment,
+            time,
+            log);
     }
 }

@@ -41,7 +41,12 @@ internal sealed class RoleCredentialsProvider(
         }
 
         roles.Store.TryPrepareFolder();
-        using (await locks.AcquireAsync(roles.Store.LockPathOf(key), options.LoginTimeout, null, cancellationToken).ConfigureAwait(false))
+        // The role's lock may be held by a process that is signing in: the wait then needs saying.
+        using (await locks.AcquireAsync(
+            roles.Store.LockPathOf(key),
+            options.LoginTimeout,
+            () => tokens.TellIfSigningInElsewhere(settings.Session),
+            cancellationToken).ConfigureAwait(false))
         {
             if (Cached() is { } fetchedMeanwhile)
             {

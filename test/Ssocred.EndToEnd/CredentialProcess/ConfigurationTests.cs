@@ -64,14 +64,8 @@ internal sealed class ConfigurationTests : EndToEndTest
     [Test]
     public async Task Legacy_profile_uses_the_start_url_for_its_caches()
     {
-        Home.WriteConfig($"""
-            [profile legacy]
-            sso_start_url = {StartUrl}
-            sso_region = {Region}
-            sso_account_id = {AccountId}
-            sso_role_name = {RoleName}
-            """);
-        SeedToken(TimeSpan.FromHours(2), withRefreshToken: false, key: "a51746d4aa793ae07b25e90c3a5db96fc7832bd7");
+        Home.WriteConfig(LegacyConfig);
+        SeedToken(TimeSpan.FromHours(2), withRefreshToken: false, key: LegacyTokenKey);
 
         AssertCredentialJson(await Run("--profile", "legacy"));
 
@@ -81,14 +75,8 @@ internal sealed class ConfigurationTests : EndToEndTest
     [Test]
     public async Task Legacy_profile_never_refreshes()
     {
-        Home.WriteConfig($"""
-            [profile legacy]
-            sso_start_url = {StartUrl}
-            sso_region = {Region}
-            sso_account_id = {AccountId}
-            sso_role_name = {RoleName}
-            """);
-        SeedToken(TimeSpan.FromMinutes(-1), withRefreshToken: true, key: "a51746d4aa793ae07b25e90c3a5db96fc7832bd7");
+        Home.WriteConfig(LegacyConfig);
+        SeedToken(TimeSpan.FromMinutes(-1), withRefreshToken: true, key: LegacyTokenKey);
 
         var run = await Run("--profile", "legacy", "--no-login");
 
