@@ -53,14 +53,14 @@ step "A throwaway HOME with this ~/.aws/config"
 home="$work/home"
 mkdir -p "$home/.aws"
 cat > "$home/.aws/config" <<CONFIG
-[profile demo]
+[profile demo-sso]
 sso_session = demo-corp
 sso_account_id = 111122223333
 sso_role_name = AdministratorAccess
 
 # What an SDK, the AWS CLI or Terraform would use:
-[profile demo-app]
-credential_process = $ssocred --profile demo
+[profile demo]
+credential_process = $ssocred --profile demo-sso
 
 [sso-session demo-corp]
 sso_start_url = https://demo-corp.awsapps.com/start
@@ -90,16 +90,23 @@ timed_run() {
 }
 
 step "First run: nothing cached, so ssocred signs in through the browser (PKCE)"
-timed_run "sign-in and credentials" --profile demo
+timed_run "sign-in and credentials" --profile demo-sso
 first=$output
 
 step "Second run: the cached credentials, no network, no browser"
-timed_run "warm path" --profile demo
+timed_run "warm path" --profile demo-sso
 [[ "$output" == "$first" ]] || { echo "demo: the second run should have printed the cached credentials" >&2; exit 1; }
 
 step "ssocred login: the session is still valid, so there is nothing to do"
-echo "\$ ssocred login --profile demo"
-run_ssocred login --profile demo
+echo "\$ ssocred login --profile demo-sso"
+run_ssocred login --profile demo-sso
+
+if python3 -c 'import boto3' 2>/dev/null; then
+  step "An AWS SDK using it: boto3 with profile demo, whose credential_process runs ssocred"
+  echo "\$ python3 -c 'import boto3; print(boto3.Session(profile_name=\"demo\").get_credentials().access_key)'"
+  env -i PATH="$PATH" HOME="$home" LANG="${LANG:-C.UTF-8}" \
+    python3 -c 'import boto3; print(boto3.Session(profile_name="demo").get_credentials().access_key)'
+fi
 
 step "What the fake IAM Identity Center saw"
 curl --silent --show-error "$endpoint/__fake/calls"
