@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Ssocred.EndToEnd.Support;
 
@@ -71,25 +70,12 @@ internal sealed class ConfigurePopulateTests : EndToEndTest
         SeedToken(TimeSpan.FromHours(2));
         await Run("configure", "populate", "--sso-session", "corp");
 
-        var start = new ProcessStartInfo("python3", ["-c", "import boto3; c = boto3.Session(profile_name='Sandbox-ReadOnly').get_credentials().get_frozen_credentials(); print(c.access_key)"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Clear();
-        foreach (var (name, value) in Environment())
-        {
-            start.Environment[name] = value;
-        }
+        var botocore = PythonScript.Run(
+            "import boto3, json; c = boto3.Session(profile_name='Sandbox-ReadOnly').get_credentials().get_frozen_credentials(); print(json.dumps({'key': c.access_key}))",
+            Environment());
 
-        using var python = Process.Start(start)!;
-        var output = python.StandardOutput.ReadToEnd();
-        var errors = python.StandardError.ReadToEnd();
-        python.WaitForExit();
-
-        Assert.That(python.ExitCode, Is.Zero, errors);
         var cached = Directory.EnumerateFiles(Home.RoleCacheFolder, "*.json").Select(f => JsonNode.Parse(File.ReadAllText(f))!["Credentials"]!["AccessKeyId"]!.GetValue<string>());
-        Assert.That(cached, Does.Contain(output.Trim()), "the key botocore used is the one ssocred fetched and cached");
+        Assert.That(cached, Does.Contain(botocore["key"]!.GetValue<string>()), "the key botocore used is the one ssocred fetched and cached");
     }
 
     [Test]
