@@ -84,29 +84,34 @@ def memory_table(rows):
         "Peak RSS is the median of five runs of `/usr/bin/time`'s maximum resident set size; "
         "MB here is 10^6 bytes.",
         "",
-        "| tool | warm peak RSS (MB) | cold peak RSS (MB) | file (MB) |",
-        "| --- | ---: | ---: | ---: |",
+        "| tool | warm peak RSS (MB) | cold peak RSS (MB) | cold over TLS peak RSS (MB) | file (MB) |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
+
+    def rss(value):
+        return f"{kib_to_mb(value):.1f}" if value else "–"
+
     for r in rows:
-        warm = f"{kib_to_mb(r['warm_rss_kib']):.1f}" if r["warm_rss_kib"] else "–"
-        cold = f"{kib_to_mb(r['cold_rss_kib']):.1f}" if r["cold_rss_kib"] else "–"
         size = f"{int(r['file_bytes']) / MB:.1f}" if r["file_bytes"] else "–"
-        lines.append(f"| {r['tool']} | {warm} | {cold} | {size} |")
+        lines.append(f"| {r['tool']} | {rss(r['warm_rss_kib'])} | {rss(r['cold_rss_kib'])} | {rss(r['cold_tls_rss_kib'])} | {size} |")
     return lines + [""]
 
 
-def targets_table(warm, cold, memory, concurrency):
+def targets_table(warm, cold, cold_tls, memory, concurrency):
     aot = warm[AOT][0]
     aot_memory = next(r for r in memory if r["tool"] == AOT)
     peak = max(kib_to_mb(aot_memory["warm_rss_kib"]), kib_to_mb(aot_memory["cold_rss_kib"]))
+    peak_tls = kib_to_mb(aot_memory["cold_tls_rss_kib"])
     size = int(aot_memory["file_bytes"]) / MB
     aot_rounds = [r for r in concurrency if r["tool"] == AOT]
     rows = [
         ("warm path within 3× of `cat`", f"{aot / warm[CAT][0]:.2f}×", aot / warm[CAT][0] <= 3),
         ("warm path within 1.25× of the floor", f"{aot / warm[FLOOR][0]:.2f}×", aot / warm[FLOOR][0] <= 1.25),
         ("≥ 100× faster than `aws configure export-credentials`", f"{warm[AWS_CLI][0] / aot:.0f}×", warm[AWS_CLI][0] / aot >= 100),
-        ("cold path < 25 ms", f"{milliseconds(cold[AOT][0])} ms", cold[AOT][0] < 25),
-        ("peak RSS < 15 MB (warm and cold)", f"{peak:.1f} MB", peak < 15),
+        ("cold path < 25 ms (HTTP on loopback, as the issue measures it)", f"{milliseconds(cold[AOT][0])} ms", cold[AOT][0] < 25),
+        ("cold path < 25 ms over TLS (as real endpoints are)", f"{milliseconds(cold_tls[AOT][0])} ms", cold_tls[AOT][0] < 25),
+        ("peak RSS < 15 MB (warm, and cold over HTTP)", f"{peak:.1f} MB", peak < 15),
+        ("peak RSS < 15 MB (cold over TLS)", f"{peak_tls:.1f} MB", peak_tls < 15),
         ("file < 15 MB", f"{size:.1f} MB", size < 15),
         ("50 concurrent: one GetRoleCredentials, 50 valid outputs",
          ", ".join(f"{r['calls']} call(s), {r['valid']} valid" for r in aot_rounds[:1]) + (" (every round)" if all(
@@ -128,6 +133,7 @@ def main():
     machine = dict(line.split("\t", 1) for line in (results_dir / "machine.tsv").read_text().splitlines())
     warm = load_hyperfine(results_dir / "warm.json")
     cold = load_hyperfine(results_dir / "cold.json")
+    cold_tls = load_hyperfine(results_dir / "cold-tls.json")
     memory = load_tsv(results_dir / "memory.tsv")
     concurrency = load_tsv(results_dir / "concurrency.tsv")
 
@@ -142,7 +148,7 @@ def main():
         f"- tools: .NET SDK {machine['dotnet']}, {machine['ssocred']}, {machine['hyperfine']}, {machine['aws']}, {machine['python']}",
         "",
     ]
-    lines += targets_table(warm, cold, memory, concurrency)
+    lines += targets_table(warm, cold, cold_tls, memory, concurrency)
     lines += time_table(
         "Warm path: role credentials cached", warm,
         f"Every tool reads the same `~/.aws/cli/cache` file. ssocred AOT ÷ floor: "
@@ -152,6 +158,14 @@ def main():
         "The role-credential file is deleted before each run (hyperfine `--prepare`). "
         "AWS CLI v2 2.9.19 ignores `AWS_ENDPOINT_URL_SSO`, so it reaches the fake through "
         "replaced endpoint rule sets on `AWS_DATA_PATH`.")
+    lines += time_table(
+        "Cold path over TLS", cold_tls,
+        "As above, through a TLS proxy (socat) on loopback in front of the fake, trusted through a "
+        "bundle of the system roots plus its throw-away certificate (`SSL_CERT_FILE`, "
+        "`AWS_CA_BUNDLE`). The proxy's own handshake work is in these numbers too. The line "
+        "\"only the needed root trusted\" points .NET at the proxy's certificate alone "
+        "(`SSL_CERT_FILE`, empty `SSL_CERT_DIR`): the difference to ssocred AOT is what reading "
+        "every system root certificate costs.")
     lines += concurrency_table(concurrency)
     lines += memory_table(memory)
     output.write_text("\n".join(lines))

@@ -6,7 +6,7 @@
 #
 # It installs what is missing (see lib/prerequisites.sh), builds ssocred (AOT and single-file
 # JIT), the floor program (bench/Floor) and the fake IAM Identity Center, starts the fake on
-# 127.0.0.1, makes a throw-away HOME with config and caches, and measures with hyperfine. Only
+# 127.0.0.1 (and a TLS proxy in front of it), makes a throw-away HOME with config and caches, and measures with hyperfine. Only
 # loopback traffic; a few minutes on 2 cores. Raw numbers stay in bench/results/ (git-ignored).
 set -euo pipefail
 
@@ -15,6 +15,7 @@ source "$BENCH_DIR/lib/prerequisites.sh"
 source "$BENCH_DIR/lib/build.sh"
 source "$BENCH_DIR/lib/fake.sh"
 source "$BENCH_DIR/lib/home.sh"
+source "$BENCH_DIR/lib/tls.sh"
 source "$BENCH_DIR/lib/measure.sh"
 
 main() {
@@ -38,6 +39,7 @@ main() {
 
   start_fake
   prepare_home
+  start_tls_proxy
   describe_machine
   measure_warm
   measure_cold

@@ -2,6 +2,7 @@
 
 start_fake() {
   local out=$WORK/fake.out
+  : >"$out"   # exists before the background process opens it, for the polling below
   dotnet "$FAKE_DLL" --port 0 >"$out" 2>"$WORK/fake.err" &
   FAKE_PID=$!
   on_exit "stop_fake"

@@ -47,12 +47,18 @@ with open(sys.argv[1], "w") as f:
 # AWS_DATA_PATH (searched before its own data) by ones that always answer the fake's URL.
 prepare_aws_cli_endpoints() {
   AWS_CLI_DATA=$WORK/aws-data
-  local service source
+  write_aws_cli_endpoints "$AWS_CLI_DATA" "$FAKE_URL"
+}
+
+# write_aws_cli_endpoints DIR URL: rule sets for sso and sso-oidc that answer URL, under DIR.
+write_aws_cli_endpoints() {
+  local service source target
   for service in sso sso-oidc; do
     source=$(find /usr/lib/python3/dist-packages/awscli/botocore/data/$service -name endpoint-rule-set-1.json | head -1)
     [ -n "$source" ] || die "no endpoint rule set of $service in the AWS CLI"
-    mkdir -p "$AWS_CLI_DATA/$service/$(basename "$(dirname "$source")")"
-    "$PYTHON" - "$source" "$FAKE_URL" >"$AWS_CLI_DATA/$service/$(basename "$(dirname "$source")")/endpoint-rule-set-1.json" <<'PY'
+    target=$1/$service/$(basename "$(dirname "$source")")
+    mkdir -p "$target"
+    "$PYTHON" - "$source" "$2" >"$target/endpoint-rule-set-1.json" <<'PY'
 import json, sys
 rules = json.load(open(sys.argv[1]))
 rules["rules"] = [{"conditions": [], "endpoint": {"url": sys.argv[2], "properties": {}, "headers": {}}, "type": "endpoint"}]

@@ -22,6 +22,18 @@ cold_commands() {
     "AWS CLI v2 export-credentials|$(command -v env) AWS_DATA_PATH=$AWS_CLI_DATA /usr/bin/aws configure export-credentials --profile $PROFILE --format process"
 }
 
+# The same over TLS (lib/tls.sh): every command runs under `env`, which adds well under 1 ms.
+cold_tls_commands() {
+  local env
+  env=$(tls_env)
+  printf '%s\n' \
+    "ssocred AOT|$env$AOT_BIN --profile $PROFILE" \
+    "ssocred JIT single-file|$env$JIT_BIN --profile $PROFILE" \
+    "ssocred AOT, only the needed root trusted|$(tls_only_root_env)$AOT_BIN --profile $PROFILE" \
+    "Python helper (botocore)|$env$PYTHON $BENCH_DIR/python_helper.py --profile $PROFILE" \
+    "AWS CLI v2 export-credentials|${env}AWS_DATA_PATH=$AWS_CLI_TLS_DATA /usr/bin/aws configure export-credentials --profile $PROFILE --format process"
+}
+
 # True when stdout of "$@" is one credential-process JSON object.
 prints_credentials() {
   "$@" 2>"$WORK/check.err" | "$PYTHON" -c '
@@ -39,7 +51,8 @@ hyperfine_table() {
   while IFS='|' read -r name command; do
     args+=(-n "$name" "$command")
   done
-  hyperfine -N --style basic --warmup 3 --min-runs 20 "${options[@]}" --export-json "$out" "${args[@]}" >"$out.log"
+  hyperfine -N --style basic --warmup 3 --min-runs 20 "${options[@]}" --export-json "$out" "${args[@]}" >"$out.log" 2>&1 \
+    || die "hyperfine failed: $(tail -5 "$out.log")"
 }
 
 measure_warm() {
@@ -54,17 +67,24 @@ measure_warm() {
   warm_commands | hyperfine_table "$RESULTS_DIR/warm.json" --
 }
 
-measure_cold() {
-  log "cold path: only the SSO token cached, GetRoleCredentials on loopback"
+# measure_cold_table OUT.json COMMANDS-FUNCTION: the role credentials deleted before each run.
+measure_cold_table() {
   local name command
   while IFS='|' read -r name command; do
     rm -f "$ROLE_FILE"
     # shellcheck disable=SC2086
     prints_credentials $command || die "$name does not print credentials on the cold path: $(cat "$WORK/check.err")"
-  done < <(cold_commands)
+  done < <("$2")
   reset_fake_counters
-  cold_commands | hyperfine_table "$RESULTS_DIR/cold.json" --prepare "rm -f $ROLE_FILE" --
-  note "GetRoleCredentials calls during the cold table: $(role_credential_calls)"
+  "$2" | hyperfine_table "$1" --prepare "rm -f $ROLE_FILE" --
+  note "GetRoleCredentials calls during the table: $(role_credential_calls)"
+}
+
+measure_cold() {
+  log "cold path: only the SSO token cached, GetRoleCredentials on loopback"
+  measure_cold_table "$RESULTS_DIR/cold.json" cold_commands
+  log "cold path over TLS (loopback TLS proxy in front of the fake)"
+  measure_cold_table "$RESULTS_DIR/cold-tls.json" cold_tls_commands
 }
 
 # One round: $CONCURRENCY processes at once, nothing but the token cached.
@@ -123,20 +143,26 @@ peak_rss() {
   done | sort -n | sed -n 3p
 }
 
+# One row of memory.tsv for a credential helper: NAME FILE COMMAND... (FILE empty: no size).
+memory_row() {
+  local name=$1 file=$2 tls
+  shift 2
+  read -ra tls <<<"$(tls_env)"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$(peak_rss "$@")" "$(COLD=1 peak_rss "$@")" \
+    "$(COLD=1 peak_rss "${tls[@]}" "$@")" "${file:+$(stat -c %s "$file")}"
+}
+
 measure_memory_and_size() {
   log "peak RSS (/usr/bin/time) and file sizes"
   local out=$RESULTS_DIR/memory.tsv
-  printf 'tool\twarm_rss_kib\tcold_rss_kib\tfile_bytes\n' >"$out"
+  printf 'tool\twarm_rss_kib\tcold_rss_kib\tcold_tls_rss_kib\tfile_bytes\n' >"$out"
   "$AOT_BIN" --profile "$PROFILE" >/dev/null
-  printf 'ssocred AOT\t%s\t%s\t%s\n' "$(peak_rss "$AOT_BIN" --profile "$PROFILE")" \
-    "$(COLD=1 peak_rss "$AOT_BIN" --profile "$PROFILE")" "$(stat -c %s "$AOT_BIN")" >>"$out"
-  printf 'ssocred JIT single-file\t%s\t%s\t%s\n' "$(peak_rss "$JIT_BIN" --profile "$PROFILE")" \
-    "$(COLD=1 peak_rss "$JIT_BIN" --profile "$PROFILE")" "$(stat -c %s "$JIT_BIN")" >>"$out"
-  printf 'floor (bare .NET AOT)\t%s\t\t%s\n' "$(peak_rss "$FLOOR_BIN" "$ROLE_FILE")" "$(stat -c %s "$FLOOR_BIN")" >>"$out"
-  printf 'cat\t%s\t\t%s\n' "$(peak_rss cat "$ROLE_FILE")" "$(stat -c %s "$(command -v cat)")" >>"$out"
-  printf 'Python helper (botocore)\t%s\t%s\t\n' "$(peak_rss "$PYTHON" "$BENCH_DIR/python_helper.py" --profile "$PROFILE")" \
-    "$(COLD=1 peak_rss "$PYTHON" "$BENCH_DIR/python_helper.py" --profile "$PROFILE")" >>"$out"
-  printf 'AWS CLI v2 export-credentials\t%s\t\t\n' \
+  memory_row 'ssocred AOT' "$AOT_BIN" "$AOT_BIN" --profile "$PROFILE" >>"$out"
+  memory_row 'ssocred JIT single-file' "$JIT_BIN" "$JIT_BIN" --profile "$PROFILE" >>"$out"
+  printf 'floor (bare .NET AOT)\t%s\t\t\t%s\n' "$(peak_rss "$FLOOR_BIN" "$ROLE_FILE")" "$(stat -c %s "$FLOOR_BIN")" >>"$out"
+  printf 'cat\t%s\t\t\t%s\n' "$(peak_rss cat "$ROLE_FILE")" "$(stat -c %s "$(command -v cat)")" >>"$out"
+  memory_row 'Python helper (botocore)' '' "$PYTHON" "$BENCH_DIR/python_helper.py" --profile "$PROFILE" >>"$out"
+  printf 'AWS CLI v2 export-credentials\t%s\t\t\t\n' \
     "$(peak_rss /usr/bin/aws configure export-credentials --profile "$PROFILE" --format process)" >>"$out"
 }
 

@@ -4,6 +4,8 @@
 #                        PATH may be v1, which lacks `configure export-credentials`
 #   time                 GNU time (/usr/bin/time -v) for peak RSS
 #   curl                 to drive the fake's control API
+#   socat, openssl       a TLS proxy in front of the fake, with a throw-away certificate
+#   ca-certificates      the system roots, which TLS clients load (and which cost the most)
 #   clang, zlib1g-dev    the Native AOT linker and the runtime's compression library
 # python3 with botocore and the .NET 10 SDK are expected on the machine (the project needs both).
 
@@ -13,6 +15,9 @@ install_prerequisites() {
   [ -x /usr/bin/aws ] || missing+=(awscli)
   [ -x /usr/bin/time ] || missing+=(time)
   command -v curl >/dev/null || missing+=(curl)
+  command -v socat >/dev/null || missing+=(socat)
+  command -v openssl >/dev/null || missing+=(openssl)
+  [ -e /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
   command -v clang >/dev/null || command -v gcc >/dev/null || missing+=(clang)
   [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
   if [ ${#missing[@]} -gt 0 ]; then
