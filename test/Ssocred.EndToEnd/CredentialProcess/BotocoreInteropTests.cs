@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Ssocred.EndToEnd.Support;
 
@@ -94,27 +93,5 @@ internal sealed class BotocoreInteropTests : EndToEndTest
         return copy;
     }
 
-    private JsonObject RunPython(string script)
-    {
-        var start = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.Environment.Clear();
-        foreach (var (name, value) in Environment())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var python = Process.Start(start)!;
-        var stdout = python.StandardOutput.ReadToEndAsync();
-        var stderr = python.StandardError.ReadToEnd();
-        python.WaitForExit();
-        Assert.That(python.ExitCode, Is.Zero, stderr);
-        return JsonNode.Parse(stdout.Result)!.AsObject();
-    }
+    private JsonObject RunPython(string script) => Python.Run(script, Environment());
 }

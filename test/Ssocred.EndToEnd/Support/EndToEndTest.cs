@@ -6,8 +6,10 @@ using FakeIdentityCenter;
 namespace Ssocred.EndToEnd.Support;
 
 /// <summary>
-/// One fresh fake IAM Identity Center and one fresh HOME per test. Every run's stderr (and any
-/// log file a test names) is checked for the fake's secret marker when the test ends.
+/// One fresh fake IAM Identity Center and one fresh HOME per test. When the test ends, the fake's
+/// secret marker is looked for in every run's stderr, in every log file a run's arguments or
+/// environment named, and in every file under HOME except the two cache folders (which hold
+/// secrets by design).
 /// </summary>
 internal abstract class EndToEndTest
 {
@@ -63,9 +65,12 @@ internal abstract class EndToEndTest
                 Assert.That(run.Stderr, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), "a secret reached stderr");
             }
 
-            foreach (var file in _logFiles.Where(File.Exists))
+            foreach (var file in _logFiles.Concat(Home.FilesOutsideCaches()).Distinct())
             {
-                Assert.That(File.ReadAllText(file), Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), $"a secret reached the log file {file}");
+                if (TestHome.TryReadText(file) is { } text)
+                {
+                    Assert.That(text, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), $"a secret reached the file {file}");
+                }
             }
         }
         finally
@@ -84,12 +89,30 @@ internal abstract class EndToEndTest
     protected async Task<SsocredRun> RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var run = await SsocredProcess.RunAsync(args, environment);
+        Record(run, environment, args);
+        return run;
+    }
+
+    /// <summary>
+    /// Puts a run (however it was started) under the leak check: its stderr, and any log file
+    /// its arguments or environment name, wherever that file is.
+    /// </summary>
+    protected void Record(SsocredRun run, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)
+    {
         lock (_runs)
         {
             _runs.Add(run);
-        }
+            var flag = args.ToList().IndexOf("--log-file");
+            if (flag >= 0 && flag + 1 < args.Count)
+            {
+                _logFiles.Add(args[flag + 1]);
+            }
 
-        return run;
+            if (environment.TryGetValue("SSOCRED_LOG_FILE", out var logFile))
+            {
+                _logFiles.Add(logFile);
+            }
+        }
     }
 
     /// <summary>Runs many at once, as many SDK clients starting together would.</summary>
