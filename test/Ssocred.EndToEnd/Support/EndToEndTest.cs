@@ -38,6 +38,12 @@ internal abstract class EndToEndTest
         sso_registration_scopes = sso:account:access
         """;
 
+    /// <summary>
+    /// What a .NET exception message looks like when its text was trimmed away
+    /// (UseSystemResourceKeys): "UnauthorizedAccess_IODenied_Path, /path" instead of a sentence.
+    /// </summary>
+    private const string ResourceKey = @"\b(?=\w*[a-z])(?=\w*[A-Z])[A-Za-z]+(_[A-Za-z]+)+\b";
+
     private readonly List<SsocredRun> _runs = [];
     private readonly List<string> _logFiles = [];
 
@@ -63,6 +69,7 @@ internal abstract class EndToEndTest
             foreach (var run in _runs)
             {
                 Assert.That(run.Stderr, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), "a secret reached stderr");
+                Assert.That(run.Stderr, Does.Not.Match(ResourceKey), "a .NET resource key where a sentence should be");
             }
 
             foreach (var file in _logFiles.Concat(Home.FilesOutsideCaches()).Distinct())
