@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Sockets;
+using FakeIdentityCenter;
+using Ssocred.EndToEnd.Support;
+
+namespace Ssocred.EndToEnd.Reliability;
+
+/// <summary>
+/// SPEC §5: access tokens, refresh tokens, client secrets, secret keys and session tokens never
+/// appear in a log or a message — also where ssocred says the most: at -v, with a log file, on
+/// every way it can fail. Every secret the fake issues is unique and carries its marker; the
+/// teardown scans each run's stderr and log file for the marker, and each case here also looks
+/// for every issued secret whole.
+/// </summary>
+internal sealed class VerboseSecretsTests : EndToEndTest
+{
+    public enum Mode
+    {
+        RefreshFailsWith500,
+        RefreshRefused,
+        RefreshAnswersBrokenJson,
+        RefreshConnectionDropped,
+        GetRoleCredentialsFailsWith503,
+        GetRoleCredentialsThrottled,
+        GetRoleCredentialsAnswersBrokenJson,
+        TokenRefusedThenRefreshed,
+        SessionRevoked,
+        RoleForbidden,
+        PortalRefusesConnections,
+        TokenFileTruncatedInsideASecret,
+        TokenFileWithASecretOfTheWrongType,
+        CacheFolderUnwritable,
+        CacheFolderWorldWritable,
+        LockHeldLongerThanTheTimeout,
+    }
+
+    [Test]
+    public async Task Nothing_secret_reaches_stderr_or_the_log_file([Values] Mode mode)
+    {
+        var environment = Environment();
+        var args = await ArrangeAsync(mode, environment);
+        var logFile = LogFile();
+
+        var run = await RunWith(environment, [.. args, "-v", "--log-file", logFile]);
+
+        var log = File.Exists(logFile) ? File.ReadAllText(logFile) : string.Empty;
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Stderr, Does.StartWith("ssocred: "), "ssocred said something to scan");
+            foreach (var secret in Fake.IssuedSecrets)
+            {
+                Assert.That(run.Stderr, Does.Not.Contain(secret), "stderr");
+                Assert.That(log, Does.Not.Contain(secret), "log file");
+            }
+
+            Assert.That(run.Stderr + log, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker));
+        });
+        TestContext.Out.WriteLine($"{mode}: exit {run.ExitCode}; scanned {run.Stderr.Length} characters of stderr and {log.Length} of log for {Fake.IssuedSecrets.Count} secrets");
+    }
+
+    private async Task<string[]> ArrangeAsync(Mode mode, Dictionary<string, string> environment)
+    {
+        string[] profile = ["--profile", "demo-sso"];
+        switch (mode)
+        {
+            case Mode.RefreshFailsWith500:
+                SeedToken(TimeSpan.FromMinutes(-1));
+                Fake.InjectFault("CreateToken:refresh_token", FaultKind.InternalError500, times: 100);
+                break;
+            case Mode.RefreshRefused:
+                SeedToken(TimeSpan.FromMinutes(-1));
+                Fake.ExpireRefreshTokens();
+                return [.. profile, "--no-login"];
+            case Mode.RefreshAnswersBrokenJson:
+                SeedToken(TimeSpan.FromMinutes(-1));
+                Fake.InjectFault("CreateToken:refresh_token", FaultKind.BrokenJson, times: 100);
+                break;
+            case Mode.RefreshConnectionDropped:
+                SeedToken(TimeSpan.FromMinutes(-1));
+                Fake.InjectFault("CreateToken:refresh_token", FaultKind.ConnectionReset, times: 100);
+                break;
+            case Mode.GetRoleCredentialsFailsWith503:
+                SeedToken(TimeSpan.FromHours(4));
+                Fake.InjectFault("GetRoleCredentials", FaultKind.ServiceUnavailable503, times: 100);
+                break;
+            case Mode.GetRoleCredentialsThrottled:
+                SeedToken(TimeSpan.FromHours(4));
+                Fake.InjectFault("GetRoleCredentials", FaultKind.TooManyRequests429, times: 100);
+                break;
+            case Mode.GetRoleCredentialsAnswersBrokenJson:
+                SeedToken(TimeSpan.FromHours(4));
+                Fake.InjectFault("GetRoleCredentials", FaultKind.BrokenJson, times: 100);
+                break;
+            case Mode.TokenRefusedThenRefreshed:
+                SeedToken(TimeSpan.FromHours(4));
+                Fake.InjectFault("GetRoleCredentials", FaultKind.Unauthorized401, times: 1);
+                break;
+            case Mode.SessionRevoked:
+                Fake.RevokeAccessToken(SeedToken(TimeSpan.FromHours(4)).AccessToken);
+                return [.. profile, "--no-login"];
+            case Mode.RoleForbidden:
+                SeedToken(TimeSpan.FromHours(4));
+                return [.. profile, "--role-name", "NotAssigned"];
+            case Mode.PortalRefusesConnections:
+                SeedToken(TimeSpan.FromHours(4));
+                environment["AWS_ENDPOINT_URL_SSO"] = $"http://127.0.0.1:{UnusedPort()}";
+                break;
+            case Mode.TokenFileTruncatedInsideASecret:
+                SeedToken(TimeSpan.FromHours(4));
+                var whole = File.ReadAllText(Home.TokenPath(CorpTokenKey));
+                File.WriteAllText(Home.TokenPath(CorpTokenKey), whole[..(whole.IndexOf("aoa_", StringComparison.Ordinal) + 20)]);
+                return [.. profile, "--no-login"];
+            case Mode.TokenFileWithASecretOfTheWrongType:
+                var token = SeedToken(TimeSpan.FromMinutes(-1));
+                var file = Home.ReadJson(Home.TokenPath(CorpTokenKey))!;
+                file["refreshToken"] = new System.Text.Json.Nodes.JsonArray(token.RefreshToken, 1);
+                Home.WriteTokenFile(CorpTokenKey, file);
+                return [.. profile, "--no-login"];
+            case Mode.CacheFolderUnwritable:
+                SeedToken(TimeSpan.FromMinutes(-1));
+                Directory.CreateDirectory(Path.Combine(Home.AwsFolder, "cli"));
+                File.WriteAllText(Home.RoleCacheFolder, "not a folder");
+                break;
+            case Mode.CacheFolderWorldWritable:
+                SeedToken(TimeSpan.FromMinutes(-1));
+                File.SetUnixFileMode(Home.TokenCacheFolder, (UnixFileMode)0b111_111_111);
+                break;
+            case Mode.LockHeldLongerThanTheTimeout:
+                SeedToken(TimeSpan.FromHours(4));
+                Fake.InjectFault("GetRoleCredentials", FaultKind.Hang, times: 1);
+                await HoldTheRoleLockAsync(environment);
+                return [.. profile, "--login-timeout", "1s"];
+        }
+
+        return profile;
+    }
+
+    /// <summary>Another ssocred that takes the role's lock and hangs in its call until the fake stops.</summary>
+    private async Task HoldTheRoleLockAsync(Dictionary<string, string> environment)
+    {
+        var holder = SsocredProcess.Start(["--profile", "demo-sso"], environment);
+        while (Fake.Calls("GetRoleCredentials") == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        _ = Task.Run(async () =>
+        {
+            using (holder)
+            {
+                Record(await holder.WaitAsync(), environment, ["--profile", "demo-sso"]);
+            }
+        });
+    }
+
+    private static int UnusedPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
