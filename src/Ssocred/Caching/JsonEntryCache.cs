@@ -29,7 +29,12 @@ internal sealed class JsonEntryCache<T>(FileCacheStore store, JsonTypeInfo<T> ty
         }
         catch (JsonException e)
         {
-            log.Debug("ignoring the cache file {Path}: {Reason}", store.PathOf(key), e.Message);
+            // Never e.Message: System.Text.Json quotes the bytes after the fault, and those are tokens.
+            log.Debug(
+                "ignoring the cache file {Path}: it is not JSON of the expected shape (line {Line}, byte {Byte})",
+                store.PathOf(key),
+                e.LineNumber + 1,
+                e.BytePositionInLine + 1);
             return null;
         }
     }
