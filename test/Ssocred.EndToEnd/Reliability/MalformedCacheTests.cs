@@ -52,6 +52,7 @@ internal sealed class MalformedCacheTests : EndToEndTest
         new("expired, in the older CLI's UTC form", Expired, t => Json(t, "expiresAt", At(TimeSpan.FromMinutes(-1), 0)[..^6] + "UTC"), Outcome.Expired),
         new("duplicate expiresAt: the last wins, as in Python", Valid, t => Encoding.UTF8.GetBytes(t.ToJsonString()[..^1] + $",\"expiresAt\":\"{At(TimeSpan.FromHours(3), 0)}\"}}"), Outcome.Used),
         new("5 MB of fields the CLI may add one day", Valid, t => Json(t, "padding", new string('x', 5 << 20)), Outcome.Used),
+        new("a field ssocred does not know holding a lone surrogate, refreshed", Expired, t => Encoding.UTF8.GetBytes(t.ToJsonString()[..^1] + ",\"note\":\"\\ud800\"}"), Outcome.Expired),
     ];
 
     public static readonly CacheCase[] RoleCases =
@@ -69,7 +70,7 @@ internal sealed class MalformedCacheTests : EndToEndTest
     [TestCaseSource(nameof(TokenCases))]
     public async Task Token_file(CacheCase file)
     {
-        SeedToken(file.Lifetime);
+        var seeded = SeedToken(file.Lifetime);
         File.WriteAllBytes(Home.TokenPath(CorpTokenKey), file.Content(Home.ReadJson(Home.TokenPath(CorpTokenKey))!));
 
         var run = await Run("--profile", "demo-sso", "--no-login");
@@ -87,6 +88,7 @@ internal sealed class MalformedCacheTests : EndToEndTest
             case Outcome.Expired:
                 AssertCredentialJson(run);
                 Assert.That((Fake.TokenCalls("refresh_token"), Fake.Calls("GetRoleCredentials")), Is.EqualTo((1, 1)));
+                Assert.That(Home.ReadJson(Home.TokenPath(CorpTokenKey))!["refreshToken"]!.GetValue<string>(), Is.Not.EqualTo(seeded.RefreshToken), "the rotated refresh token was saved");
                 break;
         }
 

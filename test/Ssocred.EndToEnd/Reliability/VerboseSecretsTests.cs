@@ -29,6 +29,7 @@ internal sealed class VerboseSecretsTests : EndToEndTest
         PortalRefusesConnections,
         TokenFileTruncatedInsideASecret,
         TokenFileWithASecretOfTheWrongType,
+        TokenFileWithABrokenLiteralBeforeItsSecrets,
         CacheFolderUnwritable,
         CacheFolderWorldWritable,
         LockHeldLongerThanTheTimeout,
@@ -115,6 +116,10 @@ internal sealed class VerboseSecretsTests : EndToEndTest
                 var file = Home.ReadJson(Home.TokenPath(CorpTokenKey))!;
                 file["refreshToken"] = new System.Text.Json.Nodes.JsonArray(token.RefreshToken, 1);
                 Home.WriteTokenFile(CorpTokenKey, file);
+                return [.. profile, "--no-login"];
+            case Mode.TokenFileWithABrokenLiteralBeforeItsSecrets:
+                SeedToken(TimeSpan.FromHours(4));
+                File.WriteAllText(Home.TokenPath(CorpTokenKey), "{\"flag\": tru, " + File.ReadAllText(Home.TokenPath(CorpTokenKey))[1..]);
                 return [.. profile, "--no-login"];
             case Mode.CacheFolderUnwritable:
                 SeedToken(TimeSpan.FromMinutes(-1));
