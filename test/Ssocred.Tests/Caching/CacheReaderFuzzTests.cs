@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text;
+using Ssocred.Caching;
+using Ssocred.Configuration;
+using Ssocred.Platform;
+using Ssocred.SignIn;
+using Ssocred.Tests.Support;
+
+namespace Ssocred.Tests.Caching;
+
+/// <summary>
+/// SPEC §3: a cache file that is corrupt, truncated or of the wrong shape is treated as absent,
+/// never as a crash. Seeded mutations of valid token, role-credential and registration files go
+/// through the readers ssocred uses (FileCacheStore → JsonEntryCache → the entry's own checks),
+/// for a bounded number of cases and time; each must come back as absent or as an entry whose
+/// checks all answer, and a token that is read must survive being saved back (as after a refresh)
+/// and read again. Nothing the readers log may hold a secret.
+/// </summary>
+public class CacheReaderFuzzTests
+{
+    private const int Seed = 20261129;
+    private const int MaxCases = 30_000;
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(6);
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(15);
+
+    private static readonly string[] Seeds =
+    [
+        """{"startUrl":"https://corp.awsapps.com/start","region":"ap-northeast-2","accessToken":"aoa_LEAKMARK_1","expiresAt":"2026-11-28T20:00:00Z","clientId":"client-1","clientSecret":"cs_LEAKMARK_1","registrationExpiresAt":"2027-02-26T12:00:00Z","refreshToken":"rt_LEAKMARK_1","future":{"kept":true}}""",
+        """{"ProviderType":"sso","Credentials":{"AccessKeyId":"ASIAAAAAAAAAAAAAAAAA","SecretAccessKey":"sk_LEAKMARK_1","SessionToken":"st_LEAKMARK_1","Expiration":"2026-11-28T13:00:00Z","AccountId":"111122223333"}}""",
+        """{"clientId":"client-1","clientSecret":"cs_LEAKMARK_1","expiresAt":"2027-02-26T12:00:00Z","scopes":["sso:account:access"],"grantTypes":["authorization_code","refresh_token"]}""",
+    ];
+
+    [Test]
+    public void Mutated_cache_files_read_as_an_entry_or_as_absent_never_an_exception()
+    {
+        // tmpfs where there is one: every token read is written back, and fsync on a disk is slow.
+        var folder = Directory.Exists("/dev/shm")
+            ? Directory.CreateDirectory(Path.Combine("/dev/shm", $"ssocred-fuzz-{Guid.NewGuid():N}")).FullName
+            : Directory.CreateTempSubdirectory("ssocred-fuzz-").FullName;
+        try
+        {
+            var log = new RecordingLog();
+            var files = new PhysicalFileSystem();
+            var store = new FileCacheStore(folder, files, log);
+            var tokens = new JsonEntryCache<CachedToken>(store, CacheJsonContext.Default.CachedToken, log);
+            var roles = new JsonEntryCache<CachedRoleCredentials>(store, CacheJsonContext.Default.CachedRoleCredentials, log);
+            var registrations = new JsonEntryCache<CachedRegistration>(store, CacheJsonContext.Default.CachedRegistration, log);
+            var session = new SsoSession("corp", "https://corp.awsapps.com/start", "ap-northeast-2", null, UseDeviceCode: false);
+            var sessionTokens = new SessionTokens(tokens, new CrossProcessLock(files, TimeProvider.System, log), _ => throw new InvalidOperationException("no calls"), null, new RecordingNotifier(), TimeProvider.System, log);
+            var key = CacheKeys.Token(session);
+            var readers = new Func<string>[]
+            {
+                () => TokenRoundTrip(tokens, sessionTokens, session, key),
+                () => roles.Read(key) is { } role ? Outcome(role.ToCredentials() is { } credentials && (credentials.IsValidFor(Margin, Now) || true)) : "absent",
+                () => registrations.Read(key) is { } registration ? Outcome(registration.Expiry is not null && registration.IsValidFor(Margin, Now)) : "absent",
+            };
+
+            var mutator = new Mutator(Seed);
+            var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var failures = new List<string>();
+            var clock = Stopwatch.StartNew();
+            var cases = 0;
+            for (; cases < MaxCases && clock.Elapsed < Budget; cases++)
+            {
+                var kind = cases % Seeds.Length;
+                var content = mutator.Mutate(Encoding.UTF8.GetBytes(Seeds[kind]));
+                File.WriteAllBytes(store.PathOf(key), content);
+                try
+                {
+                    var outcome = $"{Kinds[kind]} {readers[kind]()}";
+                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                }
+#pragma warning disable CA1031 // Any exception is the finding.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failures.Add($"case {cases}: {e.GetType().Name}: {e.Message}\n  {Convert.ToBase64String(content)}");
+                }
+            }
+
+            TestContext.Out.WriteLine($"{cases} mutated cache files (seed {Seed}) in {clock.Elapsed.TotalSeconds:0.0} s, {failures.Count} exceptions:");
+            foreach (var (outcome, count) in outcomes.OrderBy(o => o.Key, StringComparer.Ordinal))
+            {
+                TestContext.Out.WriteLine($"  {outcome}: {count}");
+            }
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(5)));
+                Assert.That(cases, Is.GreaterThanOrEqualTo(3_000), "enough cases in the time given");
+                Assert.That(outcomes.Keys, Has.Some.EndsWith(" usable").And.Some.EndsWith(" absent"), "the mutations reach both sides");
+                Assert.That(log.Lines, Has.None.Contains("LEAKMARK"), "what the readers log holds no secret");
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static readonly string[] Kinds = ["token", "role", "registration"];
+
+    /// <summary>
+    /// A token file is read as ssocred reads it and asked everything ssocred asks; then, as after
+    /// a refresh, saved back (unknown fields and all) and read again: it must come back as usable
+    /// as it went.
+    /// </summary>
+    private static string TokenRoundTrip(JsonEntryCache<CachedToken> tokens, SessionTokens sessionTokens, SsoSession session, string key)
+    {
+        _ = sessionTokens.Read(session, key);
+        if (tokens.Read(key) is not { } token)
+        {
+            return "absent";
+        }
+
+        _ = (token.Expiry, token.RegistrationExpiry, token.CanRefresh(Now), token.IsValidFor(Margin, Now));
+        sessionTokens.Save(session, token);
+        if (tokens.Read(key) is not { } again || again.IsUsable != token.IsUsable || again.AccessToken != token.AccessToken || again.RefreshToken != token.RefreshToken)
+        {
+            throw new InvalidOperationException("a token read from a file does not survive being saved back");
+        }
+
+        return Outcome(token.IsUsable);
+    }
+
+    private static string Outcome(bool usable) => usable ? "usable" : "read but unusable";
+}
