@@ -157,20 +157,6 @@ internal sealed class MalformedCacheTests : EndToEndTest
         }
     }
 
-    /// <summary>As a user without root's power to read anything (a plain run when not root).</summary>
-    private async Task<SsocredRun> RunUnprivileged(params string[] args)
-    {
-        if (System.Environment.UserName != "root")
-        {
-            return await Run(args);
-        }
-
-        var environment = Environment();
-        var run = await SsocredProcess.RunAsync(["--bounding-set=-dac_override,-dac_read_search", SsocredExecutable.Path, .. args], environment, executable: "setpriv");
-        Record(run, environment, args);
-        return run;
-    }
-
     /// <summary>A time <paramref name="fromNow"/> away, written with a UTC offset of <paramref name="offsetHours"/>.</summary>
     private static string At(TimeSpan fromNow, int offsetHours) =>
         (DateTimeOffset.UtcNow + fromNow).ToOffset(TimeSpan.FromHours(offsetHours)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

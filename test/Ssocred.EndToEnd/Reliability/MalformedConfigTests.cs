@@ -142,20 +142,6 @@ internal sealed class MalformedConfigTests : EndToEndTest
         }
     }
 
-    /// <summary>As a user without root's power to read anything (a no-op when not root).</summary>
-    private async Task<SsocredRun> RunUnprivileged(params string[] args)
-    {
-        if (System.Environment.UserName != "root")
-        {
-            return await Run(args);
-        }
-
-        var environment = Environment();
-        var run = await SsocredProcess.RunAsync(["--bounding-set=-dac_override,-dac_read_search", SsocredExecutable.Path, .. args], environment, executable: "setpriv");
-        Record(run, environment, args);
-        return run;
-    }
-
     private static byte[] Edit(string from, string to)
     {
         if (!StandardConfig.Contains(from, StringComparison.Ordinal))

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using FakeIdentityCenter;
 using Ssocred.EndToEnd.Support;
 
@@ -96,12 +94,5 @@ internal sealed class PersistentFaultTests : EndToEndTest
         AssertFailure(run, 1, "CreateToken failed", "cannot connect", "check your network connection");
         Assert.That(run.Elapsed, Is.LessThan(Quickly));
         TestContext.Out.WriteLine($"refused connection on the refresh: exit 1 after {run.Elapsed.TotalMilliseconds:0} ms");
-    }
-
-    private static int UnusedPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

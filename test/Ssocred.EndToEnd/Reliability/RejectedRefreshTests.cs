@@ -10,14 +10,23 @@ namespace Ssocred.EndToEnd.Reliability;
 /// </summary>
 internal sealed class RejectedRefreshTests : EndToEndTest
 {
-    [TestCase(FaultKind.InvalidGrant)]
-    [TestCase(FaultKind.Unauthorized401)]
-    [TestCase(FaultKind.ExpiredToken)]
-    [TestCase(FaultKind.Forbidden403)]
-    public async Task Refused_refresh_asks_for_a_sign_in_without_retrying(FaultKind fault)
+    private static IEnumerable<TestCaseData> Refusals()
+    {
+        foreach (var fault in new[] { FaultKind.InvalidGrant, FaultKind.Unauthorized401, FaultKind.ExpiredToken, FaultKind.Forbidden403 })
+        {
+            yield return new TestCaseData((Action<FakeIdentityCenterServer>)(fake => fake.InjectFault("CreateToken:refresh_token", fault, times: 10)))
+                .SetArgDisplayNames(fault.ToString());
+        }
+
+        yield return new TestCaseData((Action<FakeIdentityCenterServer>)(fake => fake.ExpireClientRegistrations()))
+            .SetArgDisplayNames("client registration expired");
+    }
+
+    [TestCaseSource(nameof(Refusals))]
+    public async Task Refused_refresh_asks_for_a_sign_in_without_retrying(Action<FakeIdentityCenterServer> refuse)
     {
         SeedToken(TimeSpan.FromMinutes(-1));
-        Fake.InjectFault("CreateToken:refresh_token", fault, times: 10);
+        refuse(Fake);
 
         var run = await Run("--profile", "demo-sso", "--no-login");
 
@@ -27,18 +36,6 @@ internal sealed class RejectedRefreshTests : EndToEndTest
             Assert.That(Fake.TokenCalls("refresh_token"), Is.EqualTo(1), "a refusal is not retried");
             Assert.That(Fake.Calls("GetRoleCredentials"), Is.Zero);
         });
-    }
-
-    [Test]
-    public async Task Expired_client_registration_asks_for_a_sign_in()
-    {
-        SeedToken(TimeSpan.FromMinutes(-1));
-        Fake.ExpireClientRegistrations();
-
-        var run = await Run("--profile", "demo-sso", "--no-login");
-
-        AssertFailure(run, 1, "no valid SSO session for 'corp'", "run: ssocred login --profile demo-sso");
-        Assert.That(Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
     }
 
     [Test]

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using FakeIdentityCenter;
 using Ssocred.EndToEnd.Support;
 
@@ -156,12 +154,5 @@ internal sealed class VerboseSecretsTests : EndToEndTest
                 Record(await holder.WaitAsync(), environment, ["--profile", "demo-sso"]);
             }
         });
-    }
-
-    private static int UnusedPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -130,6 +130,32 @@ internal abstract class EndToEndTest
         return runs;
     }
 
+    /// <summary>
+    /// Runs ssocred as a user without root's power to read any file (CAP_DAC_OVERRIDE and
+    /// CAP_DAC_READ_SEARCH dropped), so a file of mode 000 is unreadable to it; a plain run when
+    /// the tests do not run as root.
+    /// </summary>
+    protected async Task<SsocredRun> RunUnprivileged(params string[] args)
+    {
+        if (System.Environment.UserName != "root")
+        {
+            return await Run(args);
+        }
+
+        var environment = Environment();
+        var run = await SsocredProcess.RunAsync(["--bounding-set=-dac_override,-dac_read_search", SsocredExecutable.Path, .. args], environment, executable: "setpriv");
+        Record(run, environment, args);
+        return run;
+    }
+
+    /// <summary>A local port nothing listens on: connections to it are refused.</summary>
+    protected static int UnusedPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     /// <summary>A log file whose content the leak check covers.</summary>
     protected string LogFile()
     {
