@@ -3,6 +3,7 @@ using Ssocred.Aws;
 using Ssocred.Caching;
 using Ssocred.Cli;
 using Ssocred.Commands;
+using Ssocred.Commands.Doctor;
 using Ssocred.Configuration;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
@@ -21,10 +22,10 @@ internal static class Program
     {
         var stderr = new ConsoleStandardError();
         var stdout = new ConsoleStandardOutput();
-        CommandLine commandLine;
+        CommandLine? commandLine;
         try
         {
-            commandLine = CommandLineParser.Parse(args);
+            commandLine = Parse(args, () => new StreamWriter(stdout.OpenStream()));
         }
         catch (UsageException e)
         {
@@ -32,11 +33,9 @@ internal static class Program
             return e.ExitCode;
         }
 
-        if (commandLine.Help || commandLine.Version)
+        if (commandLine is null)
         {
-            using var output = new StreamWriter(stdout.OpenStream());
-            output.Write(commandLine.Help ? HelpText.For(commandLine.Command) : $"ssocred {HelpText.Version}\n");
-            return ExitCodes.Success;
+            return ExitCodes.Success; // help or version was printed
         }
 
         var environment = new ProcessEnvironment();
@@ -45,8 +44,8 @@ internal static class Program
             NoLogin = commandLine.Sso.NoLogin || environment.Get("SSOCRED_NO_LOGIN") is "1" or "true",
         };
         using var log = new SerilogLog(
-            commandLine.Verbose ? LogEventLevel.Debug : LogEventLevel.Warning,
-            commandLine.LogFile ?? environment.Get("SSOCRED_LOG_FILE"),
+            commandLine.Options.Verbose ? LogEventLevel.Debug : LogEventLevel.Warning,
+            commandLine.Options.LogFile ?? environment.Get("SSOCRED_LOG_FILE"),
             stderr.Writer);
         try
         {
@@ -56,7 +55,7 @@ internal static class Program
         {
             if (log.IsDebugEnabled && e.InnerException is { } cause)
             {
-                log.Debug("caused by {ExceptionType}: {Reason}", cause.GetType().Name, cause.Message);
+                log.Debug("caused by {Causes}", string.Join(" <- ", Causes(cause)));
             }
 
             stderr.Writer.WriteLine($"ssocred: {e.ToDisplayText()}");
@@ -76,6 +75,43 @@ internal static class Program
         }
     }
 
+    /// <summary>Each exception in the chain as "Type: message", without stack traces.</summary>
+    private static IEnumerable<string> Causes(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return $"{exception.GetType().Name}: {exception.Message}";
+        }
+    }
+
+    /// <summary>
+    /// The bare credential process takes the cheap hand-written path; commands and help go
+    /// through System.CommandLine. Null when help or the version was printed.
+    /// </summary>
+    private static CommandLine? Parse(string[] args, Func<TextWriter> openStdout)
+    {
+        if (args.Length > 0 && CommandLineOptions.IsCommand(args[0]))
+        {
+            return CommandTree.Parse(args, openStdout);
+        }
+
+        var commandLine = CommandLineParser.ParseCredentialProcess(args);
+        if (commandLine.Options.Help)
+        {
+            CommandTree.PrintHelp(openStdout);
+            return null;
+        }
+
+        if (commandLine.Options.Version)
+        {
+            using var output = openStdout();
+            output.Write($"ssocred {CommandTree.Version}\n");
+            return null;
+        }
+
+        return commandLine;
+    }
+
     private static async Task<int> RunAsync(
         CommandLine commandLine,
         SsoOptions options,
@@ -86,35 +122,63 @@ internal static class Program
     {
         var fileSystem = new PhysicalFileSystem();
         var time = TimeProvider.System;
-        var resolver = new ProfileResolver(environment, new ConfigFileLoader(environment, fileSystem));
+        var configLoader = new ConfigFileLoader(environment, fileSystem);
+        var resolver = new ProfileResolver(environment, configLoader);
         var awsFolder = Path.Combine(HomeDirectory.Find(environment), ".aws");
         var tokenStore = new FileCacheStore(Path.Combine(awsFolder, "sso", "cache"), fileSystem, log);
         var roleStore = new FileCacheStore(Path.Combine(awsFolder, "cli", "cache"), fileSystem, log);
+        var tokenCache = new JsonEntryCache<CachedToken>(tokenStore, CacheJsonContext.Default.CachedToken, log);
+        var roleCache = new JsonEntryCache<CachedRoleCredentials>(roleStore, CacheJsonContext.Default.CachedRoleCredentials, log);
+        var registrationCache = new JsonEntryCache<CachedRegistration>(tokenStore, CacheJsonContext.Default.CachedRegistration, log);
         var locks = new CrossProcessLock(fileSystem, time, log);
         var notifier = new TerminalNotifier(stderr, new ProcessTerminal());
-        var tokens = new SessionTokens(
-            new JsonEntryCache<CachedToken>(tokenStore, CacheJsonContext.Default.CachedToken, log),
-            locks,
-            endpoints => new SsoOidc(endpoints, log),
-            signIn: null,
-            notifier,
-            time,
-            log);
+        SsoPortal Portal(SsoEndpoints endpoints) => new(endpoints, log);
+        SsoOidc Oidc(SsoEndpoints endpoints) => new(endpoints, log);
+        var tokens = new SessionTokens(tokenCache, locks, Oidc, BuildSignIn(registrationCache, Oidc, environment, notifier, time, log), notifier, time, log);
+        RoleCredentialsProvider Credentials() => new(roleCache, locks, tokens, Portal, time, log);
 
         using var cancellation = new CancellationTokenSource();
-        switch (commandLine.Command)
+        var cancel = cancellation.Token;
+        var parsed = commandLine.Options;
+        return commandLine.Command switch
         {
-            case CommandLineOptions.CredentialProcess:
-                var provider = new RoleCredentialsProvider(
-                    new JsonEntryCache<CachedRoleCredentials>(roleStore, CacheJsonContext.Default.CachedRoleCredentials, log),
-                    locks,
-                    tokens,
-                    endpoints => new SsoPortal(endpoints, log),
-                    time,
-                    log);
-                return await new CredentialProcessCommand(resolver, provider, stdout).RunAsync(options, cancellation.Token).ConfigureAwait(false);
-            default:
-                throw new UsageException($"'{commandLine.Command}' is not implemented yet");
-        }
+            CommandLineOptions.CredentialProcess => await new CredentialProcessCommand(resolver, Credentials(), stdout).RunAsync(options, cancel).ConfigureAwait(false),
+            CommandLineOptions.Login => await new LoginCommand(resolver, tokens, notifier, time).RunAsync(options, parsed.Force, cancel).ConfigureAwait(false),
+            CommandLineOptions.Export => await new ExportCommand(resolver, Credentials(), stdout).RunAsync(options, parsed.Format, cancel).ConfigureAwait(false),
+            CommandLineOptions.List => await new ListCommand(resolver, tokens, Portal, stdout, log).RunAsync(options, parsed.Output, cancel).ConfigureAwait(false),
+            CommandLineOptions.Logout => await new LogoutCommand(resolver, configLoader, tokens, tokenStore, roleStore, fileSystem, Portal, notifier, time, log)
+                .RunAsync(options, parsed.All, cancel).ConfigureAwait(false),
+            CommandLineOptions.Populate => await new ConfigurePopulateCommand(resolver, tokens, Portal, fileSystem, stdout, notifier, time, Environment.ProcessPath ?? "ssocred", log)
+                .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate), cancel).ConfigureAwait(false),
+            CommandLineOptions.Doctor => await new DoctorCommand(
+                [
+                    new ConfigurationCheck(resolver, configLoader),
+                    new EndpointsCheck(),
+                    new CachesCheck(tokens, tokenCache, registrationCache, roleCache, fileSystem, time),
+                    new NextStepCheck(time),
+                ],
+                stdout).RunAsync(options, cancel).ConfigureAwait(false),
+            _ => throw new UsageException($"'{commandLine.Command}' is not an ssocred command"),
+        };
+    }
+
+    /// <summary>The browser and device-code sign-ins, sharing one registration cache and one browser launcher.</summary>
+    private static SignInCoordinator BuildSignIn(
+        JsonEntryCache<CachedRegistration> registrationCache,
+        Func<SsoEndpoints, SsoOidc> oidc,
+        IEnvironment environment,
+        IUserNotifier notifier,
+        TimeProvider time,
+        ILog log)
+    {
+        var registrations = new ClientRegistrations(registrationCache, time, log);
+        var browser = new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log);
+        return new SignInCoordinator(
+            new PkceFlow(registrations, browser, notifier, time, log),
+            new DeviceCodeFlow(registrations, browser, new DeviceCodePoller(time, log), notifier),
+            oidc,
+            environment,
+            time,
+            log);
     }
 }

@@ -32,6 +32,30 @@ internal static class AwsClientFactory
         return new AmazonSSOOIDCClient(new AnonymousAWSCredentials(), config);
     }
 
+    /// <summary>The portal URL in use: the override, else what the SDK resolves for the region.</summary>
+    public static Uri PortalEndpoint(SsoEndpoints endpoints)
+    {
+        if (endpoints.PortalUrl is { } url)
+        {
+            return url;
+        }
+
+        using var client = CreatePortal(endpoints);
+        return new Uri(client.DetermineServiceOperationEndpoint(new Amazon.SSO.Model.ListAccountsRequest()).URL);
+    }
+
+    /// <summary>The OIDC URL in use: the override, else what the SDK resolves for the region.</summary>
+    public static Uri OidcEndpoint(SsoEndpoints endpoints)
+    {
+        if (endpoints.OidcUrl is { } url)
+        {
+            return url;
+        }
+
+        using var client = CreateOidc(endpoints);
+        return new Uri(client.DetermineServiceOperationEndpoint(new Amazon.SSOOIDC.Model.CreateTokenRequest()).URL);
+    }
+
     private static void Configure(ClientConfig config, Uri? endpointOverride, SsoEndpoints endpoints)
     {
         // Endpoints are resolved by ProfileResolver, once, so doctor can show what is used.
@@ -44,9 +68,10 @@ internal static class AwsClientFactory
         else
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(endpoints.Region);
-            config.UseFIPSEndpoint = endpoints.UseFips;
-            config.UseDualstackEndpoint = endpoints.UseDualStack;
         }
+
+        config.UseFIPSEndpoint = endpoints.UseFips;
+        config.UseDualstackEndpoint = endpoints.UseDualStack;
 
         // The SDK's standard retry mode: 5xx, 429 and throttling errors retried with backoff,
         // three attempts in all; other 4xx answers fail at once.
@@ -55,5 +80,19 @@ internal static class AwsClientFactory
         config.Timeout = AttemptTimeout;
         config.ConnectTimeout = TimeSpan.FromSeconds(5);
         config.DisableLogging = true;
+
+        // Every setting the SDK would otherwise look up in ~/.aws/config, set here. The SDK reads
+        // that file with a stricter parser than botocore's (a continuation line, or a [default]
+        // region such as "eu-west-1 ; note", makes it throw), and the file is ours to read.
+        config.DefaultConfigurationMode = DefaultConfigurationMode.Standard;
+        config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+        config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
+        config.AccountIdEndpointMode = AccountIdEndpointMode.DISABLED;
+        config.DisableRequestCompression = true;
+        config.RequestMinCompressionSizeBytes = 10240;
+        config.AuthSchemePreference = [];
+        config.SigV4aSigningRegionSet = [];
+        config.DisableClockSkewCorrection = false;
+        config.ClientAppId = "ssocred";
     }
 }

@@ -53,8 +53,67 @@ internal sealed class SsoPortal(SsoEndpoints endpoints, ILog log) : IDisposable
             : throw new SsocredException("GetRoleCredentials answered without complete credentials", "try again later");
     }
 
+    /// <summary>Every account the sign-in may use, all pages (ListAccounts).</summary>
+    public async Task<IReadOnlyList<PortalAccount>> ListAccountsAsync(Secret accessToken, CancellationToken cancellationToken)
+    {
+        var accounts = new List<PortalAccount>();
+        string? next = null;
+        do
+        {
+            var page = await CallAsync(
+                "ListAccounts",
+                () => Client.ListAccountsAsync(new ListAccountsRequest { AccessToken = accessToken.Reveal(), NextToken = next }, cancellationToken)).ConfigureAwait(false);
+            accounts.AddRange((page.AccountList ?? []).Select(a => new PortalAccount(a.AccountId ?? string.Empty, a.AccountName ?? string.Empty, a.EmailAddress ?? string.Empty)));
+            next = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return accounts;
+    }
+
+    /// <summary>The roles the sign-in may use in one account, all pages (ListAccountRoles).</summary>
+    public async Task<IReadOnlyList<string>> ListAccountRolesAsync(Secret accessToken, string accountId, CancellationToken cancellationToken)
+    {
+        var roles = new List<string>();
+        string? next = null;
+        do
+        {
+            var page = await CallAsync(
+                "ListAccountRoles",
+                () => Client.ListAccountRolesAsync(new ListAccountRolesRequest { AccessToken = accessToken.Reveal(), AccountId = accountId, NextToken = next }, cancellationToken)).ConfigureAwait(false);
+            roles.AddRange((page.RoleList ?? []).Select(r => r.RoleName).OfType<string>());
+            next = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return roles;
+    }
+
+    /// <summary>Ends the sign-in on the service side (Logout): the token and its refresh token die.</summary>
+    public Task LogoutAsync(Secret accessToken, CancellationToken cancellationToken) =>
+        CallAsync("Logout", () => Client.LogoutAsync(new LogoutRequest { AccessToken = accessToken.Reveal() }, cancellationToken));
+
+    private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (UnauthorizedException e)
+        {
+            throw new TokenRejectedException(operation, e);
+        }
+        catch (Exception e) when (e is not SsocredException)
+        {
+            throw AwsCallFailure.Describe(operation, endpoints.PortalUrl, e);
+        }
+    }
+
     public void Dispose() => _client?.Dispose();
 }
+
+/// <summary>An AWS account as the access portal lists it.</summary>
+internal sealed record PortalAccount(string AccountId, string AccountName, string EmailAddress);
 
 /// <summary>The service refused the SSO token as not valid (401), whatever its cached expiry says.</summary>
 internal sealed class TokenRejectedException(string operation, Exception inner)

@@ -12,6 +12,8 @@ internal sealed class CachedRegistration
     [JsonPropertyName("scopes")] public List<string>? Scopes { get; set; }
     [JsonPropertyName("grantTypes")] public List<string>? GrantTypes { get; set; }
 
+    // Derived, not a field of the file: the AWS CLI's shape has only the fields above.
+    [JsonIgnore]
     public DateTimeOffset? Expiry => CacheTime.TryParse(ExpiresAt, out var time) ? time : null;
 
     public bool IsValidFor(TimeSpan margin, DateTimeOffset now) =>

@@ -20,11 +20,15 @@ internal sealed class CachedToken
     [JsonPropertyName("refreshToken")] public Secret? RefreshToken { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    // Derived, not a field of the file: the AWS CLI's shape has only the fields above.
+    [JsonIgnore]
     public DateTimeOffset? Expiry => CacheTime.TryParse(ExpiresAt, out var time) ? time : null;
 
+    [JsonIgnore]
     public DateTimeOffset? RegistrationExpiry => CacheTime.TryParse(RegistrationExpiresAt, out var time) ? time : null;
 
     /// <summary>A file with no token or no readable expiry is of no use: treated as absent.</summary>
+    [JsonIgnore]
     public bool IsUsable => AccessToken is { IsEmpty: false } && Expiry is not null;
 
     public bool IsValidFor(TimeSpan margin, DateTimeOffset now) => IsUsable && Expiry!.Value - now >= margin;

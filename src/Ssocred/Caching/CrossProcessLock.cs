@@ -55,6 +55,20 @@ internal sealed class CrossProcessLock(IFileSystem fileSystem, TimeProvider time
         }
     }
 
+    /// <summary>Whether another process holds the lock now (taken and dropped at once when free).</summary>
+    public bool IsHeldElsewhere(string lockPath)
+    {
+        try
+        {
+            using var held = fileSystem.TryLockExclusive(lockPath);
+            return held is null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private sealed class NotLocked : IDisposable
     {
         public static readonly NotLocked Instance = new();

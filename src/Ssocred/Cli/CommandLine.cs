@@ -1,27 +1,41 @@
 using System.Globalization;
+using Ssocred.Commands;
 using Ssocred.Configuration;
 using Ssocred.Errors;
+using Ssocred.Output;
 
 namespace Ssocred.Cli;
 
 /// <summary>What the command line asked for.</summary>
-internal sealed record CommandLine(
-    string Command,
-    SsoOptions Sso,
-    bool Verbose,
-    string? LogFile,
-    bool Help,
-    bool Version,
-    bool Force);
+internal sealed record CommandLine(string Command, ParseState Options)
+{
+    public SsoOptions Sso => Options.Sso;
+}
+
+/// <summary>Everything an option can set; filled by <see cref="OptionSpec.Apply"/>.</summary>
+internal sealed class ParseState
+{
+    public SsoOptions Sso { get; set; } = new();
+    public bool Verbose { get; set; }
+    public string? LogFile { get; set; }
+    public bool Help { get; set; }
+    public bool Version { get; set; }
+    public bool Force { get; set; }
+    public bool All { get; set; }
+    public string Output { get; set; } = "text";
+    public string Format { get; set; } = CredentialExport.DefaultFormat;
+    public bool DryRun { get; set; }
+    public string? Region { get; set; }
+    public string NameTemplate { get; set; } = PopulateOptions.DefaultNameTemplate;
+}
 
 /// <summary>
-/// Parses the command line from the one table of options in <see cref="CommandLineOptions"/>.
-/// Hand-written on purpose: the bare credential process runs constantly and must not pay for a
-/// parsing framework.
+/// The bare credential process's parser: a loop over the option table, no framework, because
+/// it runs every time an SDK needs credentials.
 /// </summary>
 internal static class CommandLineParser
 {
-    public static CommandLine Parse(IReadOnlyList<string> args)
+    public static CommandLine ParseCredentialProcess(IReadOnlyList<string> args)
     {
         var state = new ParseState();
         for (var i = 0; i < args.Count; i++)
@@ -29,12 +43,6 @@ internal static class CommandLineParser
             var arg = args[i];
             if (!arg.StartsWith('-') || arg == "-")
             {
-                if (i == 0 && CommandLineOptions.Commands.ContainsKey(arg))
-                {
-                    state.Command = arg;
-                    continue;
-                }
-
                 throw new UsageException(i == 0
                     ? $"'{arg}' is not an ssocred command"
                     : $"unexpected argument '{arg}' (a command comes first: ssocred COMMAND [options])");
@@ -45,11 +53,9 @@ internal static class CommandLineParser
                 : (arg, null);
             var option = CommandLineOptions.Find(name)
                 ?? throw new UsageException($"unknown option '{name}'");
-            if (!option.AppliesTo(state.Command))
+            if (!option.AppliesTo(CommandLineOptions.CredentialProcess))
             {
-                throw new UsageException(state.Command.Length == 0
-                    ? $"option '{name}' needs a command (e.g. ssocred {option.Commands![0]} {name})"
-                    : $"option '{name}' does not apply to 'ssocred {state.Command}'");
+                throw new UsageException($"option '{name}' needs a command (e.g. ssocred {option.Commands![0]} {name})");
             }
 
             string? value = null;
@@ -65,7 +71,7 @@ internal static class CommandLineParser
             option.Apply(state, value!);
         }
 
-        return new CommandLine(state.Command, state.Sso, state.Verbose, state.LogFile, state.Help, state.Version, state.Force);
+        return new CommandLine(CommandLineOptions.CredentialProcess, state);
     }
 
     internal static TimeSpan ParseDuration(string option, string value) =>
@@ -77,16 +83,4 @@ internal static class CommandLineParser
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
             ? port
             : throw new UsageException($"--callback-port takes a port number from 1 to 65535, not '{value}'");
-}
-
-/// <summary>The parser's working state.</summary>
-internal sealed class ParseState
-{
-    public string Command { get; set; } = string.Empty;
-    public SsoOptions Sso { get; set; } = new();
-    public bool Verbose { get; set; }
-    public string? LogFile { get; set; }
-    public bool Help { get; set; }
-    public bool Version { get; set; }
-    public bool Force { get; set; }
 }

@@ -2,7 +2,6 @@ using Ssocred.Aws;
 using Ssocred.Caching;
 using Ssocred.Configuration;
 using Ssocred.Diagnostics;
-using Ssocred.Errors;
 using Ssocred.SignIn;
 
 namespace Ssocred.Commands;
@@ -42,7 +41,12 @@ internal sealed class RoleCredentialsProvider(
         }
 
         roles.Store.TryPrepareFolder();
-        using (await locks.AcquireAsync(roles.Store.LockPathOf(key), options.LoginTimeout, null, cancellationToken).ConfigureAwait(false))
+        // The role's lock may be held by a process that is signing in: the wait then needs saying.
+        using (await locks.AcquireAsync(
+            roles.Store.LockPathOf(key),
+            options.LoginTimeout,
+            () => tokens.TellIfSigningInElsewhere(settings.Session),
+            cancellationToken).ConfigureAwait(false))
         {
             if (Cached() is { } fetchedMeanwhile)
             {
@@ -65,29 +69,13 @@ internal sealed class RoleCredentialsProvider(
 
     private async Task<RoleCredentials> FetchAsync(SsoSettings settings, SsoOptions options, RoleTarget role, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetValidTokenAsync(settings, options, rejected: null, cancellationToken).ConfigureAwait(false);
         using var portal = portalFactory(settings.Endpoints);
-        try
-        {
-            return await portal.GetRoleCredentialsAsync(token.AccessToken!.Value, role, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TokenRejectedException)
-        {
-            // Revoked or signed out elsewhere although not expired: treat it as expired.
-            log.Debug("the cached SSO token of {Session} was refused; renewing it", settings.Session.DisplayName);
-        }
-
-        var renewed = await tokens.GetValidTokenAsync(settings, options, token.AccessToken, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await portal.GetRoleCredentialsAsync(renewed.AccessToken!.Value, role, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TokenRejectedException e)
-        {
-            throw new SsocredException(
-                $"IAM Identity Center refused the renewed SSO token of '{settings.Session.DisplayName}' too",
-                $"run: ssocred login --force {settings.CommandLineSelector}",
-                inner: e);
-        }
+        return await SignedInCall.RunAsync(
+            tokens,
+            settings,
+            options,
+            log,
+            accessToken => portal.GetRoleCredentialsAsync(accessToken, role, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 }

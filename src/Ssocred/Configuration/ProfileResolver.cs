@@ -131,6 +131,12 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
         return new SsoSession(sessionName, ValidStartUrl(startUrl, sources), ValidRegion(region, sources), scopes, useDeviceCode);
     }
 
+    public string ConfigPath => loader.ConfigPath;
+
+    /// <summary>The endpoints for a region from the environment alone (no profile), e.g. for a cached token.</summary>
+    public SsoEndpoints EndpointsFor(string region) =>
+        ResolveEndpoints(region, profile: null, new Dictionary<string, string>(StringComparer.Ordinal));
+
     private SsoEndpoints ResolveEndpoints(string region, ProfileReader? profile, Dictionary<string, string> sources)
     {
         Uri? Endpoint(string specific)

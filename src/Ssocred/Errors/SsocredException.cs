@@ -22,5 +22,5 @@ internal class SsocredException : Exception
 }
 
 /// <summary>A command line that cannot be understood: exit 2.</summary>
-internal sealed class UsageException(string message)
-    : SsocredException(message, "see 'ssocred --help'", ExitCodes.Usage);
+internal sealed class UsageException(string message, string helpCommand = "ssocred --help")
+    : SsocredException(message, $"see '{helpCommand}'", ExitCodes.Usage);

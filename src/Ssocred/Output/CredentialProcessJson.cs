@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ssocred.Caching;
 
@@ -12,7 +13,8 @@ internal static class CredentialProcessJson
     public static byte[] Render(RoleCredentials credentials)
     {
         using var buffer = new MemoryStream(1024);
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping: '+' stays '+', as in the AWS CLI's output (still valid JSON; no HTML here).
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("Version", 1);

@@ -21,6 +21,10 @@ internal interface IFileSystem
 
     void Move(string source, string destination);
 
+    void Copy(string source, string destination);
+
+    void SetUnixMode(string path, UnixFileMode mode);
+
     void Delete(string path);
 
     IEnumerable<string> EnumerateFiles(string directory, string searchPattern);

@@ -68,6 +68,16 @@ internal sealed class PhysicalFileSystem : IFileSystem
 
     public void Move(string source, string destination) => File.Move(source, destination, overwrite: true);
 
+    public void Copy(string source, string destination) => File.Copy(source, destination, overwrite: false);
+
+    public void SetUnixMode(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, mode);
+        }
+    }
+
     public void Delete(string path) => File.Delete(path);
 
     public IEnumerable<string> EnumerateFiles(string directory, string searchPattern) =>

@@ -38,12 +38,7 @@ internal sealed class SessionTokens(
             return cached;
         }
 
-        tokens.Store.TryPrepareFolder();
-        using (await locks.AcquireAsync(
-            tokens.Store.LockPathOf(key),
-            options.LoginTimeout,
-            () => notifier.Tell($"waiting for another ssocred process that is signing in to '{session.DisplayName}'…"),
-            cancellationToken).ConfigureAwait(false))
+        using (await LockSessionAsync(session, options, cancellationToken).ConfigureAwait(false))
         {
             if (Usable() is { } fresh)
             {
@@ -76,16 +71,37 @@ internal sealed class SessionTokens(
     /// <summary>Signs in anew whatever is cached (login --force).</summary>
     public async Task<CachedToken> ForceSignInAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken)
     {
-        tokens.Store.TryPrepareFolder();
-        using (await locks.AcquireAsync(
-            tokens.Store.LockPathOf(CacheKeys.Token(settings.Session)),
-            options.LoginTimeout,
-            () => notifier.Tell($"waiting for another ssocred process that is signing in to '{settings.Session.DisplayName}'…"),
-            cancellationToken).ConfigureAwait(false))
+        using (await LockSessionAsync(settings.Session, options, cancellationToken).ConfigureAwait(false))
         {
             return await SignInAsync(settings, options, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// For a process waiting on another lock (its role's): tells the person when the wait is
+    /// really for another process's sign-in, i.e. when this session's lock is held elsewhere.
+    /// </summary>
+    public void TellIfSigningInElsewhere(SsoSession session)
+    {
+        if (locks.IsHeldElsewhere(tokens.Store.LockPathOf(CacheKeys.Token(session))))
+        {
+            TellWaitingForSignIn(session);
+        }
+    }
+
+    /// <summary>The session's lock: one refresh or sign-in at a time, across processes.</summary>
+    private Task<IDisposable> LockSessionAsync(SsoSession session, SsoOptions options, CancellationToken cancellationToken)
+    {
+        tokens.Store.TryPrepareFolder();
+        return locks.AcquireAsync(
+            tokens.Store.LockPathOf(CacheKeys.Token(session)),
+            options.LoginTimeout,
+            () => TellWaitingForSignIn(session),
+            cancellationToken);
+    }
+
+    private void TellWaitingForSignIn(SsoSession session) =>
+        notifier.Tell($"waiting for another ssocred process that is signing in to '{session.DisplayName}'…");
 
     /// <summary>The cached token file of the session, if it is one of this session's.</summary>
     public CachedToken? Read(SsoSession session, string key)

@@ -93,5 +93,5 @@ internal sealed class BotocoreInteropTests : EndToEndTest
         return copy;
     }
 
-    private JsonObject RunPython(string script) => Python.Run(script, Environment());
+    private JsonObject RunPython(string script) => PythonScript.Run(script, Environment());
 }

@@ -64,14 +64,8 @@ internal sealed class ConfigurationTests : EndToEndTest
     [Test]
     public async Task Legacy_profile_uses_the_start_url_for_its_caches()
     {
-        Home.WriteConfig($"""
-            [profile legacy]
-            sso_start_url = {StartUrl}
-            sso_region = {Region}
-            sso_account_id = {AccountId}
-            sso_role_name = {RoleName}
-            """);
-        SeedToken(TimeSpan.FromHours(2), withRefreshToken: false, key: "a51746d4aa793ae07b25e90c3a5db96fc7832bd7");
+        Home.WriteConfig(LegacyConfig);
+        SeedToken(TimeSpan.FromHours(2), withRefreshToken: false, key: LegacyTokenKey);
 
         AssertCredentialJson(await Run("--profile", "legacy"));
 
@@ -81,14 +75,8 @@ internal sealed class ConfigurationTests : EndToEndTest
     [Test]
     public async Task Legacy_profile_never_refreshes()
     {
-        Home.WriteConfig($"""
-            [profile legacy]
-            sso_start_url = {StartUrl}
-            sso_region = {Region}
-            sso_account_id = {AccountId}
-            sso_role_name = {RoleName}
-            """);
-        SeedToken(TimeSpan.FromMinutes(-1), withRefreshToken: true, key: "a51746d4aa793ae07b25e90c3a5db96fc7832bd7");
+        Home.WriteConfig(LegacyConfig);
+        SeedToken(TimeSpan.FromMinutes(-1), withRefreshToken: true, key: LegacyTokenKey);
 
         var run = await Run("--profile", "legacy", "--no-login");
 
@@ -170,6 +158,26 @@ internal sealed class ConfigurationTests : EndToEndTest
     }
 
     [Test]
+    public async Task A_file_botocore_reads_but_the_dotnet_sdk_would_reject_works_on_every_path()
+    {
+        // AWSSDK.Core's own parser throws on these (a continuation line, a [default] region with a
+        // trailing note); ssocred must never let the SDK read the file behind its back.
+        Home.WriteConfig(StandardConfig + "\n[default]\nregion = eu-west-1 ; note\n[profile notes]\ndescription = first\n  second line\n");
+        SeedToken(TimeSpan.FromMinutes(-1));
+
+        AssertCredentialJson(await Run("--profile", "demo-sso"));
+        Assert.That((await Run("list", "--profile", "demo-sso")).ExitCode, Is.Zero);
+        Assert.That((await Run("logout", "--profile", "demo-sso")).ExitCode, Is.Zero);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
+            Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(1));
+            Assert.That(Fake.Calls("ListAccounts"), Is.EqualTo(2), "list, and logout finding the role files");
+            Assert.That(Fake.Calls("Logout"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Byte_order_mark_and_crlf_are_accepted()
     {
         Home.WriteConfig("\uFEFF" + StandardConfig.ReplaceLineEndings("\r\n"));
@@ -198,7 +206,8 @@ internal sealed class ConfigurationTests : EndToEndTest
         Assert.Multiple(() =>
         {
             Assert.That(help.ExitCode, Is.Zero);
-            Assert.That(help.Stdout, Does.Contain("usage: ssocred"));
+            Assert.That(help.Stdout, Does.Contain("ssocred [command] [options]").And.Contain("credential_process = ssocred --profile"));
+            Assert.That(help.Stdout, Does.Contain("login").And.Contain("logout").And.Contain("doctor").And.Contain("--min-ttl <DURATION>"));
             Assert.That(version.Stdout, Does.Match(@"^ssocred \d+\.\d+\.\d+\n$"));
             Assert.That(help.Stderr + version.Stderr, Is.Empty);
         });

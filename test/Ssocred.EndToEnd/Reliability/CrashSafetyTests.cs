@@ -51,7 +51,7 @@ internal sealed class CrashSafetyTests : EndToEndTest
             // One clean run that writes both entries sweeps every leftover.
             PrepareColdState();
             AssertCredentialJson(await Run("--profile", "demo-sso"));
-            var botocore = Python.Run("Reliability/botocore_cache_reader.py", Environment(), snapshots, StartUrl, Region, SessionName, AccountId, RoleName);
+            var botocore = PythonScript.Run("Reliability/botocore_cache_reader.py", Environment(), snapshots, StartUrl, Region, SessionName, AccountId, RoleName);
 
             TestContext.Out.WriteLine(tally.Report(window));
             TestContext.Out.WriteLine($"botocore read {botocore["snapshots"]} snapshots, {botocore["files"]} files: {botocore["problems"]!.AsArray().Count} problems");

@@ -118,7 +118,7 @@ internal sealed class MalformedConfigTests : EndToEndTest
                 File.WriteAllBytes(Path.Combine(folder, $"{i:D3}"), Cases[i].Content);
             }
 
-            var verdicts = Python.Run(
+            var verdicts = PythonScript.Run(
                 """
                 import json, os, sys
                 from botocore import configloader

@@ -44,6 +44,18 @@ internal abstract class EndToEndTest
     /// </summary>
     private const string ResourceKey = @"\b(?=\w*[a-z])(?=\w*[A-Z])[A-Za-z]+(_[A-Za-z]+)+\b";
 
+    /// <summary>A legacy profile: start URL and region in the profile, no sso-session.</summary>
+    public const string LegacyConfig = $"""
+        [profile legacy]
+        sso_start_url = {StartUrl}
+        sso_region = {Region}
+        sso_account_id = {AccountId}
+        sso_role_name = {RoleName}
+        """;
+
+    // The legacy profile's token file: sha1 of its start URL, as botocore names it.
+    public const string LegacyTokenKey = "a51746d4aa793ae07b25e90c3a5db96fc7832bd7";
+
     private readonly List<SsocredRun> _runs = [];
     private readonly List<string> _logFiles = [];
 

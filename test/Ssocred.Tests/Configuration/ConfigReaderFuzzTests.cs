@@ -90,13 +90,17 @@ public class ConfigReaderFuzzTests
             {
                 var text = Mutate(random);
                 File.WriteAllText(path, text);
-                var environment = new DictionaryEnvironment
+                var environment = new TestEnvironment(new Dictionary<string, string>(StringComparer.Ordinal) { ["HOME"] = folder, ["AWS_CONFIG_FILE"] = path });
+                if (Endpoints[random.Next(Endpoints.Length)] is { } endpoint)
                 {
-                    ["HOME"] = folder,
-                    ["AWS_CONFIG_FILE"] = path,
-                    ["AWS_ENDPOINT_URL_SSO"] = Endpoints[random.Next(Endpoints.Length)],
-                    ["AWS_USE_FIPS_ENDPOINT"] = random.Next(4) == 0 ? "true" : null,
-                };
+                    environment.Variables["AWS_ENDPOINT_URL_SSO"] = endpoint;
+                }
+
+                if (random.Next(4) == 0)
+                {
+                    environment.Variables["AWS_USE_FIPS_ENDPOINT"] = "true";
+                }
+
                 var options = new SsoOptions
                 {
                     Profile = random.Next(5) switch { 0 => null, 1 => "legacy", 2 => "demo", _ => "demo-sso" },
@@ -189,14 +193,4 @@ public class ConfigReaderFuzzTests
     /// <summary>The message with its quoted values blanked, so messages group by kind.</summary>
     private static string Shape(string message) =>
         System.Text.RegularExpressions.Regex.Replace(message, @"'[^']*'|\[[^\]]*\]|/\S+|line [\d, ]+|\(.*\)", "…");
-
-    private sealed class DictionaryEnvironment : Dictionary<string, string?>, IEnvironment
-    {
-        public DictionaryEnvironment()
-            : base(StringComparer.Ordinal)
-        {
-        }
-
-        public string? Get(string name) => TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
-    }
 }

@@ -3,11 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace Ssocred.EndToEnd.Support;
 
-/// <summary>
-/// Runs python3 with botocore, the reference the caches must agree with, in the test's own
-/// environment (its HOME and config), and reads the one JSON object it prints.
-/// </summary>
-internal static class Python
+/// <summary>Runs python3 (with botocore and boto3) on a script that prints one JSON object.</summary>
+internal static class PythonScript
 {
     /// <param name="script">Code for <c>python3 -c</c>, or the path of a .py file beside the tests.</param>
     public static JsonObject Run(string script, IReadOnlyDictionary<string, string> environment, params string[] args)

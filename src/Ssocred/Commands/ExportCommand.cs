@@ -1,0 +1,28 @@
+using Ssocred.Configuration;
+using Ssocred.Errors;
+using Ssocred.Output;
+using Ssocred.Platform;
+
+namespace Ssocred.Commands;
+
+/// <summary>
+/// <c>ssocred export</c>: the credential process's credentials as shell variables (or another
+/// format), so <c>eval "$(ssocred export --profile demo)"</c> works.
+/// </summary>
+internal sealed class ExportCommand(ProfileResolver resolver, RoleCredentialsProvider provider, IStandardOutput stdout)
+{
+    public async Task<int> RunAsync(SsoOptions options, string format, CancellationToken cancellationToken)
+    {
+        if (!CredentialExport.Formats.Contains(format))
+        {
+            throw new UsageException($"--format takes one of {string.Join(", ", CredentialExport.Formats)}, not '{format}'");
+        }
+
+        var settings = resolver.Resolve(options, requireRole: true);
+        var credentials = await provider.GetAsync(settings, options, cancellationToken).ConfigureAwait(false);
+        var bytes = CredentialExport.Render(credentials, format);
+        using var stream = stdout.OpenStream();
+        stream.Write(bytes);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,37 @@
+using Ssocred.Aws;
+using Ssocred.Configuration;
+using Ssocred.Diagnostics;
+using Ssocred.Errors;
+using Ssocred.Output;
+using Ssocred.Platform;
+using Ssocred.SignIn;
+
+namespace Ssocred.Commands;
+
+/// <summary><c>ssocred list</c>: the accounts and roles the session may use, as a table or JSON.</summary>
+internal sealed class ListCommand(
+    ProfileResolver resolver,
+    SessionTokens tokens,
+    Func<SsoEndpoints, SsoPortal> portalFactory,
+    IStandardOutput stdout,
+    ILog log)
+{
+    public static readonly IReadOnlyList<string> OutputFormats = ["text", "json"];
+
+    public async Task<int> RunAsync(SsoOptions options, string output, CancellationToken cancellationToken)
+    {
+        if (!OutputFormats.Contains(output))
+        {
+            throw new UsageException($"--output takes text or json, not '{output}'");
+        }
+
+        var settings = resolver.Resolve(options, requireRole: false);
+        using var portal = portalFactory(settings.Endpoints);
+        var accounts = await AccountDirectory.ListAsync(tokens, portal, settings, options, log, cancellationToken).ConfigureAwait(false);
+
+        var bytes = output == "json" ? AccountListing.Json(accounts) : AccountListing.Text(accounts);
+        using var stream = stdout.OpenStream();
+        stream.Write(bytes);
+        return ExitCodes.Success;
+    }
+}

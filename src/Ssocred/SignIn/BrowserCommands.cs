@@ -1,0 +1,101 @@
+using System.Text;
+using Ssocred.Configuration;
+
+namespace Ssocred.SignIn;
+
+/// <summary>One way to open a URL: a program and its arguments, the URL among them as one word.</summary>
+internal sealed record BrowserCommand(string Program, IReadOnlyList<string> Arguments)
+{
+    public override string ToString() => string.Join(' ', [Program, .. Arguments]);
+}
+
+/// <summary>
+/// Turns the BROWSER variable into commands, as SPEC §2 says: ':'-separated alternatives, each
+/// split into words as a POSIX shell would (quotes honoured, nothing expanded); in each word
+/// <c>%s</c> becomes the URL and <c>%%</c> a single <c>%</c>; with no <c>%s</c> anywhere the URL
+/// is appended as the last word. No shell ever sees the result, so the URL stays one argument
+/// whatever characters it holds.
+/// </summary>
+internal static class BrowserCommands
+{
+    /// <summary>The commands to try in turn, and the alternatives that could not be split.</summary>
+    public static (IReadOnlyList<BrowserCommand> Commands, IReadOnlyList<string> Unreadable) FromVariable(string browser, string url)
+    {
+        var commands = new List<BrowserCommand>();
+        var unreadable = new List<string>();
+        foreach (var alternative in browser.Split(':'))
+        {
+            if (string.IsNullOrWhiteSpace(alternative))
+            {
+                continue;
+            }
+
+            if (ShellWords.TrySplit(alternative) is not { Count: > 0 } words)
+            {
+                unreadable.Add(alternative);
+                continue;
+            }
+
+            var substituted = false;
+            var argv = words.Select(word => Substitute(word, url, ref substituted)).ToList();
+            if (!substituted)
+            {
+                argv.Add(url);
+            }
+
+            commands.Add(new BrowserCommand(argv[0], argv[1..]));
+        }
+
+        return (commands, unreadable);
+    }
+
+    /// <summary>The platform's own opener(s), tried in turn when BROWSER is not set.</summary>
+    public static IReadOnlyList<BrowserCommand> PlatformOpeners(string url)
+    {
+        if (OperatingSystem.IsMacOS())
+        {
+            return [new("open", [url])];
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            // The shell's URL handler without cmd.exe, whose 'start' would parse '&' in the URL.
+            return [new("rundll32.exe", ["url.dll,FileProtocolHandler", url])];
+        }
+
+        // wslview opens the Windows browser from WSL, where xdg-open often has nothing to call.
+        return [new("xdg-open", [url]), new("wslview", [url])];
+    }
+
+    /// <summary>One left-to-right pass, so a '%' inside the URL is never read as a directive.</summary>
+    private static string Substitute(string word, string url, ref bool substituted)
+    {
+        if (!word.Contains('%', StringComparison.Ordinal))
+        {
+            return word;
+        }
+
+        var result = new StringBuilder(word.Length + url.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (word[i] == '%' && i + 1 < word.Length && word[i + 1] is 's' or '%')
+            {
+                if (word[++i] == 's')
+                {
+                    result.Append(url);
+                    substituted = true;
+                }
+                else
+                {
+                    result.Append('%');
+                }
+
+                continue;
+            }
+
+            result.Append(word[i]);
+        }
+
+        return result.ToString();
+    }
+}

@@ -1,0 +1,42 @@
+using Ssocred.Aws;
+using Ssocred.Configuration;
+using Ssocred.Errors;
+using Ssocred.Platform;
+
+namespace Ssocred.SignIn;
+
+/// <summary>
+/// The device authorization sign-in (SPEC §2): register (or reuse) a client, start a device
+/// authorization, show the URL and user code and open the URL, then poll until the person has
+/// confirmed the code.
+/// </summary>
+internal sealed class DeviceCodeFlow(ClientRegistrations registrations, BrowserLauncher browser, DeviceCodePoller poller, IUserNotifier notifier)
+{
+    public async Task<CompletedSignIn> SignInAsync(SsoSettings settings, SsoOptions options, SsoOidc oidc, CancellationToken cancellationToken)
+    {
+        var session = settings.Session;
+        var client = await registrations.GetAsync(session, SignInMethod.DeviceCode, oidc, cancellationToken).ConfigureAwait(false);
+        var device = await oidc.StartDeviceAuthorizationAsync(client.ClientId, client.ClientSecret, session.StartUrl, cancellationToken).ConfigureAwait(false);
+
+        notifier.Tell(options.NoBrowser
+            ? $"to sign in to '{session.DisplayName}', open this URL on any device and confirm the code {device.UserCode}:\n  {device.VerificationUriComplete}"
+            : $"signing in to '{session.DisplayName}': confirm the code {device.UserCode} in your browser; if it does not open, open this URL on any device:\n  {device.VerificationUriComplete}");
+        var polling = poller.PollAsync(
+            token => oidc.PollDeviceTokenAsync(client.ClientId, client.ClientSecret, device.DeviceCode, token),
+            device.Interval,
+            device.ExpiresIn,
+            cancellationToken);
+        var answer = await browser.WhileOpeningAsync(device.VerificationUriComplete, options.NoBrowser, polling, cancellationToken).ConfigureAwait(false);
+
+        return answer.Outcome switch
+        {
+            DevicePollOutcome.Granted => new CompletedSignIn(client, answer.Grant!),
+            DevicePollOutcome.Denied => throw new SsocredException(
+                $"the sign-in to '{session.DisplayName}' was denied in the browser (AccessDeniedException)",
+                $"run: ssocred login {settings.CommandLineSelector} to try again"),
+            _ => throw new SsocredException(
+                $"the device code for '{session.DisplayName}' expired before the sign-in was confirmed",
+                $"run: ssocred login {settings.CommandLineSelector} and confirm the code within {DurationText.Describe(device.ExpiresIn)}"),
+        };
+    }
+}
