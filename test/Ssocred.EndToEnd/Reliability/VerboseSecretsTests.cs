@@ -57,6 +57,32 @@ internal sealed class VerboseSecretsTests : EndToEndTest
         TestContext.Out.WriteLine($"{mode}: exit {run.ExitCode}; scanned {run.Stderr.Length} characters of stderr and {log.Length} of log for {Fake.IssuedSecrets.Count} secrets");
     }
 
+    [Test]
+    public async Task Doctor_in_the_same_state_says_nothing_secret([Values] Mode mode)
+    {
+        var environment = Environment();
+        var args = await ArrangeAsync(mode, environment);
+        AssertFailureOrCredentials(await RunWith(environment, args));
+        var logFile = LogFile();
+
+        var doctor = await RunWith(environment, "doctor", "--profile", "demo-sso", "-v", "--log-file", logFile);
+
+        var log = File.Exists(logFile) ? File.ReadAllText(logFile) : string.Empty;
+        Assert.Multiple(() =>
+        {
+            Assert.That(doctor.Stdout + doctor.Stderr, Is.Not.Empty, "a report (or the one problem that stops it) to scan");
+            foreach (var secret in Fake.IssuedSecrets)
+            {
+                Assert.That(doctor.Stdout + doctor.Stderr + log, Does.Not.Contain(secret));
+            }
+        });
+        TestContext.Out.WriteLine($"{mode}: doctor exit {doctor.ExitCode}; scanned {doctor.Stdout.Length} characters of report");
+    }
+
+    /// <summary>The state after a credential request in this mode, as a person running doctor next would find it.</summary>
+    private static void AssertFailureOrCredentials(SsocredRun run) =>
+        Assert.That(run.ExitCode == 0 ? run.Stdout : run.Stderr, Does.StartWith(run.ExitCode == 0 ? "{" : "ssocred: "));
+
     private async Task<string[]> ArrangeAsync(Mode mode, Dictionary<string, string> environment)
     {
         string[] profile = ["--profile", "demo-sso"];

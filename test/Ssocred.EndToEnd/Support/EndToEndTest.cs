@@ -7,7 +7,8 @@ namespace Ssocred.EndToEnd.Support;
 
 /// <summary>
 /// One fresh fake IAM Identity Center and one fresh HOME per test. When the test ends, the fake's
-/// secret marker is looked for in every run's stderr, in every log file a run's arguments or
+/// secret marker is looked for in every run's stderr, in the stdout of every command that prints
+/// no secret (all but the credential process and export), in every log file a run's arguments or
 /// environment named, and in every file under HOME except the two cache folders (which hold
 /// secrets by design).
 /// </summary>
@@ -56,7 +57,11 @@ internal abstract class EndToEndTest
     // The legacy profile's token file: sha1 of its start URL, as botocore names it.
     public const string LegacyTokenKey = "a51746d4aa793ae07b25e90c3a5db96fc7832bd7";
 
+    /// <summary>Commands whose stdout holds no secret (unlike the credential process and export).</summary>
+    private static readonly string[] SecretFreeCommands = ["doctor", "list", "login", "logout", "configure", "--help", "--version"];
+
     private readonly List<SsocredRun> _runs = [];
+    private readonly List<SsocredRun> _secretFreeStdout = [];
     private readonly List<string> _logFiles = [];
 
     protected FakeIdentityCenterServer Fake { get; private set; } = null!;
@@ -84,6 +89,11 @@ internal abstract class EndToEndTest
                 Assert.That(run.Stderr, Does.Not.Match(ResourceKey), "a .NET resource key where a sentence should be");
             }
 
+            foreach (var run in _secretFreeStdout)
+            {
+                Assert.That(run.Stdout, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), "a secret reached the stdout of a command that prints none");
+            }
+
             foreach (var file in _logFiles.Concat(Home.FilesOutsideCaches()).Distinct())
             {
                 if (TestHome.TryReadText(file) is { } text)
@@ -95,6 +105,7 @@ internal abstract class EndToEndTest
         finally
         {
             _runs.Clear();
+            _secretFreeStdout.Clear();
             _logFiles.Clear();
             await Fake.DisposeAsync();
             Home.Dispose();
@@ -113,14 +124,20 @@ internal abstract class EndToEndTest
     }
 
     /// <summary>
-    /// Puts a run (however it was started) under the leak check: its stderr, and any log file
-    /// its arguments or environment name, wherever that file is.
+    /// Puts a run (however it was started) under the leak check: its stderr, its stdout where the
+    /// command prints no secret, and any log file its arguments or environment name, wherever
+    /// that file is.
     /// </summary>
     protected void Record(SsocredRun run, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)
     {
         lock (_runs)
         {
             _runs.Add(run);
+            if (args.Count > 0 && SecretFreeCommands.Contains(args[0]))
+            {
+                _secretFreeStdout.Add(run);
+            }
+
             var flag = args.ToList().IndexOf("--log-file");
             if (flag >= 0 && flag + 1 < args.Count)
             {
