@@ -10,7 +10,7 @@ namespace Ssocred.EndToEnd.Reliability;
 /// </summary>
 internal sealed class LoadTests : EndToEndTest
 {
-    private const int Processes = 50;
+    internal const int Processes = 50;
 
     private static readonly string[] EveryOperation =
     [
@@ -74,23 +74,30 @@ internal sealed class LoadTests : EndToEndTest
         Report(state, runs, reads);
     }
 
-    private async Task<(SsocredRun[] Runs, CacheFileWatcher Watcher)> StormAsync(params string[] args)
+    private Task<(SsocredRun[] Runs, CacheFileWatcher Watcher)> StormAsync(params string[] args) =>
+        Storm(Home, () => RunConcurrently(Processes, args));
+
+    private void Report(CacheState state, SsocredRun[] runs, CacheFileWatcher watcher) => Report(state.ToString(), runs, watcher, Fake);
+
+    /// <summary>Starts the processes with a reader polling the caches meanwhile; no read may see a partial file.</summary>
+    internal static async Task<(SsocredRun[] Runs, CacheFileWatcher Watcher)> Storm(TestHome home, Func<Task<SsocredRun[]>> start)
     {
-        var watcher = CacheFileWatcher.Start(Home);
+        var watcher = CacheFileWatcher.Start(home);
         SsocredRun[] runs;
         await using (watcher)
         {
-            runs = await RunConcurrently(Processes, args);
+            runs = await start();
         }
 
         Assert.That(watcher.Partial, Is.Empty, "a reader never sees a partial cache file");
         return (runs, watcher);
     }
 
-    private void Report(CacheState state, SsocredRun[] runs, CacheFileWatcher watcher) =>
+    internal static void Report(string state, SsocredRun[] runs, CacheFileWatcher watcher, FakeIdentityCenterServer fake) =>
         TestContext.Out.WriteLine(
             $"{state}: {runs.Length} processes, {runs.Count(r => r.ExitCode == 0)} printed credentials; "
-            + $"CreateToken(refresh)={Fake.TokenCalls("refresh_token")}, GetRoleCredentials={Fake.Calls("GetRoleCredentials")}; "
+            + $"RegisterClient={fake.Calls("RegisterClient")}, Authorize={fake.Calls("Authorize")}, CreateToken(authorization_code)={fake.TokenCalls("authorization_code")}, "
+            + $"CreateToken(refresh)={fake.TokenCalls("refresh_token")}, GetRoleCredentials={fake.Calls("GetRoleCredentials")}; "
             + $"slowest {runs.Max(r => r.Elapsed.TotalMilliseconds):0} ms, median {runs.Select(r => r.Elapsed.TotalMilliseconds).Order().ElementAt(runs.Length / 2):0} ms; "
             + $"a reader polling the caches read {watcher.Reads} files, {watcher.Partial.Count} partial");
 }

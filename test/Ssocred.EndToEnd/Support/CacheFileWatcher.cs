@@ -32,8 +32,9 @@ internal sealed class CacheFileWatcher : IAsyncDisposable
         try
         {
             var json = JsonNode.Parse(content)?.AsObject();
+            // ~/.aws/sso/cache holds tokens and client registrations; ~/.aws/cli/cache role credentials.
             return path.StartsWith(home.TokenCacheFolder, StringComparison.Ordinal)
-                ? json?["accessToken"] is null || json["expiresAt"] is null ? "a token file without accessToken or expiresAt" : null
+                ? json?["expiresAt"] is null || (json["accessToken"] is null && json["clientSecret"] is null) ? "neither a whole token nor a whole registration" : null
                 : json?["Credentials"]?["SecretAccessKey"] is null || json["Credentials"]?["Expiration"] is null ? "a role file without its credentials" : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
