@@ -41,9 +41,10 @@ internal abstract class EndToEndTest
 
     /// <summary>
     /// What a .NET exception message looks like when its text was trimmed away
-    /// (UseSystemResourceKeys): "UnauthorizedAccess_IODenied_Path, /path" instead of a sentence.
+    /// (UseSystemResourceKeys): "UnauthorizedAccess_IODenied_Path, /path" instead of a sentence —
+    /// capitalised words joined by '_', then ", " (which random base64url text never has).
     /// </summary>
-    private const string ResourceKey = @"\b(?=\w*[a-z])(?=\w*[A-Z])[A-Za-z]+(_[A-Za-z]+)+\b";
+    private const string ResourceKey = @"\b(?=[A-Za-z_]*[a-z])[A-Z][A-Za-z]+(_[A-Z][A-Za-z]+)+(?=, )";
 
     /// <summary>A legacy profile: start URL and region in the profile, no sso-session.</summary>
     public const string LegacyConfig = $"""
