@@ -10,8 +10,6 @@ namespace Ssocred.EndToEnd.Reliability;
 /// </summary>
 internal sealed class LoadTests : EndToEndTest
 {
-    internal const int Processes = 50;
-
     private static readonly string[] EveryOperation =
     [
         Operations.RegisterClient, Operations.StartDeviceAuthorization, Operations.CreateToken, Operations.GetRoleCredentials,
@@ -30,7 +28,7 @@ internal sealed class LoadTests : EndToEndTest
     public async Task Fifty_processes_with_empty_caches_all_say_how_to_sign_in_and_call_nothing()
     {
         // --no-login: this is the unattended case, and the sign-in itself is another test's concern.
-        var (runs, reads) = await StormAsync("--profile", "demo-sso", "--no-login");
+        var (runs, reader) = await StormAsync("--profile", "demo-sso", "--no-login");
 
         foreach (var run in runs)
         {
@@ -38,7 +36,7 @@ internal sealed class LoadTests : EndToEndTest
         }
 
         Assert.That(EveryOperation.Sum(Fake.Calls), Is.Zero, "no network call at all");
-        Report(CacheState.Empty, runs, reads);
+        Report(CacheState.Empty, runs, reader);
     }
 
     [TestCase(CacheState.OnlyToken, 0, 1)]
@@ -60,7 +58,7 @@ internal sealed class LoadTests : EndToEndTest
                 break;
         }
 
-        var (runs, reads) = await StormAsync("--profile", "demo-sso");
+        var (runs, reader) = await StormAsync("--profile", "demo-sso");
 
         var keys = runs.Select(run => AssertCredentialJson(run)["AccessKeyId"]!.GetValue<string>()).Distinct().ToList();
         Assert.Multiple(() =>
@@ -71,33 +69,11 @@ internal sealed class LoadTests : EndToEndTest
             Assert.That(keys, Has.Count.EqualTo(1).And.None.EqualTo("ASIAEXPIREDEXPIRED01"), "all print the one set fetched");
             Assert.That(runs.Select(r => r.Stderr), Has.All.Empty);
         });
-        Report(state, runs, reads);
+        Report(state, runs, reader);
     }
 
-    private Task<(SsocredRun[] Runs, CacheFileWatcher Watcher)> StormAsync(params string[] args) =>
-        Storm(Home, () => RunConcurrently(Processes, args));
+    private Task<(SsocredRun[] Runs, CacheFileWatcher Reader)> StormAsync(params string[] args) =>
+        Storm.RunAsync(Home, () => RunConcurrently(Storm.Processes, args));
 
-    private void Report(CacheState state, SsocredRun[] runs, CacheFileWatcher watcher) => Report(state.ToString(), runs, watcher, Fake);
-
-    /// <summary>Starts the processes with a reader polling the caches meanwhile; no read may see a partial file.</summary>
-    internal static async Task<(SsocredRun[] Runs, CacheFileWatcher Watcher)> Storm(TestHome home, Func<Task<SsocredRun[]>> start)
-    {
-        var watcher = CacheFileWatcher.Start(home);
-        SsocredRun[] runs;
-        await using (watcher)
-        {
-            runs = await start();
-        }
-
-        Assert.That(watcher.Partial, Is.Empty, "a reader never sees a partial cache file");
-        return (runs, watcher);
-    }
-
-    internal static void Report(string state, SsocredRun[] runs, CacheFileWatcher watcher, FakeIdentityCenterServer fake) =>
-        TestContext.Out.WriteLine(
-            $"{state}: {runs.Length} processes, {runs.Count(r => r.ExitCode == 0)} printed credentials; "
-            + $"RegisterClient={fake.Calls("RegisterClient")}, Authorize={fake.Calls("Authorize")}, CreateToken(authorization_code)={fake.TokenCalls("authorization_code")}, "
-            + $"CreateToken(refresh)={fake.TokenCalls("refresh_token")}, GetRoleCredentials={fake.Calls("GetRoleCredentials")}; "
-            + $"slowest {runs.Max(r => r.Elapsed.TotalMilliseconds):0} ms, median {runs.Select(r => r.Elapsed.TotalMilliseconds).Order().ElementAt(runs.Length / 2):0} ms; "
-            + $"a reader polling the caches read {watcher.Reads} files, {watcher.Partial.Count} partial");
+    private void Report(CacheState state, SsocredRun[] runs, CacheFileWatcher reader) => Storm.Report(state.ToString(), runs, reader, Fake);
 }
