@@ -33,6 +33,19 @@ internal sealed class VerboseSecretsTests : EndToEndTest
         LockHeldLongerThanTheTimeout,
     }
 
+    private const string Refresh = "CreateToken:refresh_token";
+
+    /// <summary>The modes that are a fault on every attempt of one call.</summary>
+    private static readonly Dictionary<Mode, (string Operation, FaultKind Kind)> Faults = new()
+    {
+        [Mode.RefreshFailsWith500] = (Refresh, FaultKind.InternalError500),
+        [Mode.RefreshAnswersBrokenJson] = (Refresh, FaultKind.BrokenJson),
+        [Mode.RefreshConnectionDropped] = (Refresh, FaultKind.ConnectionReset),
+        [Mode.GetRoleCredentialsFailsWith503] = ("GetRoleCredentials", FaultKind.ServiceUnavailable503),
+        [Mode.GetRoleCredentialsThrottled] = ("GetRoleCredentials", FaultKind.TooManyRequests429),
+        [Mode.GetRoleCredentialsAnswersBrokenJson] = ("GetRoleCredentials", FaultKind.BrokenJson),
+    };
+
     [Test]
     public async Task Nothing_secret_reaches_stderr_or_the_log_file([Values] Mode mode)
     {
@@ -86,36 +99,19 @@ internal sealed class VerboseSecretsTests : EndToEndTest
     private async Task<string[]> ArrangeAsync(Mode mode, Dictionary<string, string> environment)
     {
         string[] profile = ["--profile", "demo-sso"];
+        if (Faults.TryGetValue(mode, out var fault))
+        {
+            SeedToken(fault.Operation == Refresh ? TimeSpan.FromMinutes(-1) : TimeSpan.FromHours(4));
+            Fake.InjectFault(fault.Operation, fault.Kind, times: 100);
+            return profile;
+        }
+
         switch (mode)
         {
-            case Mode.RefreshFailsWith500:
-                SeedToken(TimeSpan.FromMinutes(-1));
-                Fake.InjectFault("CreateToken:refresh_token", FaultKind.InternalError500, times: 100);
-                break;
             case Mode.RefreshRefused:
                 SeedToken(TimeSpan.FromMinutes(-1));
                 Fake.ExpireRefreshTokens();
                 return [.. profile, "--no-login"];
-            case Mode.RefreshAnswersBrokenJson:
-                SeedToken(TimeSpan.FromMinutes(-1));
-                Fake.InjectFault("CreateToken:refresh_token", FaultKind.BrokenJson, times: 100);
-                break;
-            case Mode.RefreshConnectionDropped:
-                SeedToken(TimeSpan.FromMinutes(-1));
-                Fake.InjectFault("CreateToken:refresh_token", FaultKind.ConnectionReset, times: 100);
-                break;
-            case Mode.GetRoleCredentialsFailsWith503:
-                SeedToken(TimeSpan.FromHours(4));
-                Fake.InjectFault("GetRoleCredentials", FaultKind.ServiceUnavailable503, times: 100);
-                break;
-            case Mode.GetRoleCredentialsThrottled:
-                SeedToken(TimeSpan.FromHours(4));
-                Fake.InjectFault("GetRoleCredentials", FaultKind.TooManyRequests429, times: 100);
-                break;
-            case Mode.GetRoleCredentialsAnswersBrokenJson:
-                SeedToken(TimeSpan.FromHours(4));
-                Fake.InjectFault("GetRoleCredentials", FaultKind.BrokenJson, times: 100);
-                break;
             case Mode.TokenRefusedThenRefreshed:
                 SeedToken(TimeSpan.FromHours(4));
                 Fake.InjectFault("GetRoleCredentials", FaultKind.Unauthorized401, times: 1);
