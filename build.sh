@@ -13,7 +13,7 @@ publish() {
 
 publish_jit() {
   dotnet publish src/Ssocred/Ssocred.csproj -c Release -r linux-x64 -o artifacts/jit -nologo -v quiet \
-    -p:PublishAot=false -p:PublishSingleFile=true -p:SelfContained=true -p:PublishReadyToRun=true
+    -p:PublishAot=false -p:PublishSingleFile=true -p:SelfContained=true -p:PublishReadyToRun=true -p:PublishTrimmed=true
 }
 
 case "${1:-test}" in

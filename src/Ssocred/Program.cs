@@ -127,9 +127,9 @@ internal static class Program
         var awsFolder = Path.Combine(HomeDirectory.Find(environment), ".aws");
         var tokenStore = new FileCacheStore(Path.Combine(awsFolder, "sso", "cache"), fileSystem, log);
         var roleStore = new FileCacheStore(Path.Combine(awsFolder, "cli", "cache"), fileSystem, log);
-        var tokenCache = new JsonEntryCache<CachedToken>(tokenStore, CacheJsonContext.Default.CachedToken, log);
-        var roleCache = new JsonEntryCache<CachedRoleCredentials>(roleStore, CacheJsonContext.Default.CachedRoleCredentials, log);
-        var registrationCache = new JsonEntryCache<CachedRegistration>(tokenStore, CacheJsonContext.Default.CachedRegistration, log);
+        var tokenCache = new JsonEntryCache<CachedToken>(tokenStore, () => CacheJsonContext.Default.CachedToken, log);
+        var roleCache = new JsonEntryCache<CachedRoleCredentials>(roleStore, () => CacheJsonContext.Default.CachedRoleCredentials, log);
+        var registrationCache = new JsonEntryCache<CachedRegistration>(tokenStore, () => CacheJsonContext.Default.CachedRegistration, log);
         var locks = new CrossProcessLock(fileSystem, time, log);
         var notifier = new TerminalNotifier(stderr, new ProcessTerminal());
         SsoPortal Portal(SsoEndpoints endpoints) => new(endpoints, log);

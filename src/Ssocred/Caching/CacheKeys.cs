@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Ssocred.Configuration;
 
@@ -49,8 +48,7 @@ internal static class CacheKeys
 
     public static string Sha1Hex(string text)
     {
-#pragma warning disable CA5350 // SHA-1 names files as the AWS CLI names them; it protects nothing.
-        return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
-#pragma warning restore CA5350
+        // Managed SHA-1: the platform's would load OpenSSL on the warm path (see Sha1).
+        return Convert.ToHexStringLower(Sha1.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

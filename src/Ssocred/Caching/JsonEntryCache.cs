@@ -9,35 +9,55 @@ namespace Ssocred.Caching;
 /// Typed entries of one <see cref="FileCacheStore"/>: a file that is not JSON of the expected
 /// shape counts as absent (logged at debug), never as a crash.
 /// </summary>
-internal sealed class JsonEntryCache<T>(FileCacheStore store, JsonTypeInfo<T> typeInfo, ILog log)
+internal sealed class JsonEntryCache<T>
     where T : class
 {
     private static readonly DistributedCacheEntryOptions NoExpiry = new();
 
-    public FileCacheStore Store => store;
+    private readonly FileCacheStore _store;
+    private readonly Lazy<JsonTypeInfo<T>> _typeInfo;
+    private readonly ILog _log;
+
+    public JsonEntryCache(FileCacheStore store, JsonTypeInfo<T> typeInfo, ILog log)
+        : this(store, () => typeInfo, log)
+    {
+    }
+
+    /// <summary>
+    /// With the type's JSON metadata built on first use: building it costs about a million
+    /// instructions, which the warm path does not spend on a cache it never reads.
+    /// </summary>
+    public JsonEntryCache(FileCacheStore store, Func<JsonTypeInfo<T>> typeInfo, ILog log)
+    {
+        _store = store;
+        _typeInfo = new Lazy<JsonTypeInfo<T>>(typeInfo, LazyThreadSafetyMode.None);
+        _log = log;
+    }
+
+    public FileCacheStore Store => _store;
 
     public T? Read(string key)
     {
-        if (store.Get(key) is not { } bytes)
+        if (_store.Get(key) is not { } bytes)
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize(bytes, typeInfo);
+            return JsonSerializer.Deserialize(bytes, _typeInfo.Value);
         }
         catch (JsonException e)
         {
             // Never e.Message: System.Text.Json quotes the bytes after the fault, and those are tokens.
-            log.Debug(
+            _log.Debug(
                 "ignoring the cache file {Path}: it is not JSON of the expected shape (line {Line}, byte {Byte})",
-                store.PathOf(key),
+                _store.PathOf(key),
                 e.LineNumber + 1,
                 e.BytePositionInLine + 1);
             return null;
         }
     }
 
-    public void Write(string key, T value) => store.Set(key, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), NoExpiry);
+    public void Write(string key, T value) => _store.Set(key, JsonSerializer.SerializeToUtf8Bytes(value, _typeInfo.Value), NoExpiry);
 }

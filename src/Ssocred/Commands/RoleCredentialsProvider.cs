@@ -30,7 +30,17 @@ internal sealed class RoleCredentialsProvider(
                 return null;
             }
 
-            var credentials = roles.Read(key)?.ToCredentials();
+            if (roles.Store.Get(key) is not { } file)
+            {
+                return null;
+            }
+
+            var credentials = RoleCredentialsFile.TryParse(file);
+            if (credentials is null)
+            {
+                log.Debug("ignoring the cache file {Path}: not complete role credentials in botocore's shape", roles.Store.PathOf(key));
+            }
+
             return credentials is not null && credentials.IsValidFor(options.MinTtl, time.GetUtcNow()) ? credentials : null;
         }
 

@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using Ssocred.Caching;
 
 namespace Ssocred.Output;
@@ -7,25 +7,41 @@ namespace Ssocred.Output;
 /// <summary>
 /// The credential-process answer every AWS SDK reads:
 /// {"Version":1,"AccessKeyId":…,"SecretAccessKey":…,"SessionToken":…,"Expiration":"…Z"}.
+/// Written by hand: five known names and string values need no serializer, and Utf8JsonWriter's
+/// encoder set-up alone cost a million instructions of the warm path (bench/findings.md).
 /// </summary>
 internal static class CredentialProcessJson
 {
     public static byte[] Render(RoleCredentials credentials)
     {
-        using var buffer = new MemoryStream(1024);
-        // Relaxed escaping: '+' stays '+', as in the AWS CLI's output (still valid JSON; no HTML here).
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = new StringBuilder(1024)
+            .Append("{\"Version\":1,\"AccessKeyId\":");
+        AppendString(json, credentials.AccessKeyId);
+        json.Append(",\"SecretAccessKey\":");
+        AppendString(json, credentials.SecretAccessKey.Reveal());
+        json.Append(",\"SessionToken\":");
+        AppendString(json, credentials.SessionToken.Reveal());
+        json.Append(",\"Expiration\":");
+        AppendString(json, CacheTime.Format(credentials.Expiration));
+        json.Append("}\n");
+        return Encoding.UTF8.GetBytes(json.ToString());
+    }
+
+    /// <summary>A JSON string: quote, backslash and control characters escaped, the rest as it is (RFC 8259).</summary>
+    private static void AppendString(StringBuilder json, string value)
+    {
+        json.Append('"');
+        foreach (var c in value)
         {
-            json.WriteStartObject();
-            json.WriteNumber("Version", 1);
-            json.WriteString("AccessKeyId", credentials.AccessKeyId);
-            json.WriteString("SecretAccessKey", credentials.SecretAccessKey.Reveal());
-            json.WriteString("SessionToken", credentials.SessionToken.Reveal());
-            json.WriteString("Expiration", CacheTime.Format(credentials.Expiration));
-            json.WriteEndObject();
+            _ = c switch
+            {
+                '"' => json.Append("\\\""),
+                '\\' => json.Append("\\\\"),
+                < ' ' => json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => json.Append(c),
+            };
         }
 
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        json.Append('"');
     }
 }
