@@ -65,6 +65,9 @@ internal sealed class MalformedCacheTests : EndToEndTest
         new("SessionToken missing", Valid, r => Credentials(r, "SessionToken", null), Outcome.Absent),
         new("UTF-8 byte-order mark", Valid, r => [0xEF, 0xBB, 0xBF, .. Bytes(r)], Outcome.Absent),
         new("5 MB of padding", Valid, r => Json(r, "padding", new string('x', 5 << 20)), Outcome.Used),
+        new("a byte that is not UTF-8 inside the secret key", Valid, r => Replace(Bytes(r), "cached_", [0x63, 0xFF, 0x63]), Outcome.Absent),
+        new("a byte that is not UTF-8 in a field name ssocred skips", Valid, r => Replace(Bytes(r), "ProviderType", [0x50, 0xF5, 0x50]), Outcome.Absent),
+        new("a lone surrogate escape inside the session token", Valid, r => Replace(Bytes(r), "cached_LEAKMARK_session", "\\ud800LEAKMARK_session"u8.ToArray()), Outcome.Absent),
     ];
 
     [TestCaseSource(nameof(TokenCases))]
@@ -176,6 +179,13 @@ internal sealed class MalformedCacheTests : EndToEndTest
     }
 
     private static byte[] Bytes(JsonObject file) => Encoding.UTF8.GetBytes(file.ToJsonString());
+
+    /// <summary>The file's bytes with the first <paramref name="text"/> replaced by raw bytes, valid UTF-8 or not.</summary>
+    private static byte[] Replace(byte[] file, string text, byte[] with)
+    {
+        var at = file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text));
+        return [.. file[..at], .. with, .. file[(at + text.Length)..]];
+    }
 
     /// <param name="Lifetime">How long the seeded entry has left before <paramref name="Content"/> changes it.</param>
     /// <param name="Content">The file's bytes, from the seeded entry's JSON.</param>

@@ -46,7 +46,7 @@ public class CacheReaderFuzzTests
         var readers = new Func<string>[]
         {
             () => TokenRoundTrip(tokens, sessionTokens, session, key),
-            () => roles.Read(key) is { } role ? Outcome(role.ToCredentials() is { } credentials && credentials.IsValidFor(TimeSpan.MinValue, Now)) : "absent",
+            () => RoleBothWays(roles, store, key),
             () => registrations.Read(key) is { } registration ? Outcome(registration.Expiry is not null && registration.IsValidFor(Margin, Now)) : "absent",
         };
 
@@ -109,6 +109,33 @@ public class CacheReaderFuzzTests
         }
 
         return Outcome(token.IsUsable);
+    }
+
+    /// <summary>
+    /// A role-credential file through both readers ssocred has: the warm path's
+    /// Utf8JsonReader (RoleCredentialsFile) and the serializer that writes it. A file that is not
+    /// UTF-8 is absent to the warm path, as to botocore (the serializer lets a bad byte pass in a
+    /// field name it does not know). Otherwise whatever the serializer reads, the warm path reads
+    /// the same; the warm path may read more: like botocore, it looks only at the fields it
+    /// needs, so a ProviderType or AccountId of another type, which fails the serializer, does
+    /// not stop it.
+    /// </summary>
+    private static string RoleBothWays(JsonEntryCache<CachedRoleCredentials> roles, FileCacheStore store, string key)
+    {
+        var bytes = File.ReadAllBytes(store.PathOf(key));
+        var warm = RoleCredentialsFile.TryParse(bytes);
+        var serializer = System.Text.Unicode.Utf8.IsValid(bytes) ? roles.Read(key)?.ToCredentials() : null;
+        if (!System.Text.Unicode.Utf8.IsValid(bytes) && warm is not null)
+        {
+            throw new InvalidOperationException($"the warm path read {warm.AccessKeyId} from a file that is not UTF-8");
+        }
+
+        if (serializer is not null && warm != serializer)
+        {
+            throw new InvalidOperationException($"the warm path read {warm?.AccessKeyId ?? "nothing"}, the serializer {serializer.AccessKeyId}");
+        }
+
+        return warm is null ? "absent" : Outcome(warm.IsValidFor(TimeSpan.MinValue, Now));
     }
 
     private static string Outcome(bool usable) => usable ? "usable" : "read but unusable";
