@@ -19,11 +19,11 @@ internal static class AwsCallFailure
                 inner: exception),
             AmazonServiceException { ErrorCode: { Length: > 0 } code } service => new SsocredException(
                 $"{operation} failed: {code}" + (ServiceMessage(service) is { } message ? $": {message}" : string.Empty),
-                (int)service.StatusCode >= 500 ? "the service is failing; try again later" : null,
+                HintFor(service.StatusCode),
                 inner: exception),
             AmazonServiceException { StatusCode: var status } => new SsocredException(
                 $"{operation} failed: {where} answered HTTP {(int)status}",
-                (int)status >= 500 ? "the service is failing; try again later" : null,
+                HintFor(status),
                 inner: exception),
             OperationCanceledException or TimeoutException => new SsocredException(
                 $"{operation} failed: {where} did not answer in time",
@@ -39,6 +39,14 @@ internal static class AwsCallFailure
                 inner: exception),
         };
     }
+
+    /// <summary>What to do about an answer that was retried and failed every time.</summary>
+    private static string? HintFor(System.Net.HttpStatusCode status) => (int)status switch
+    {
+        429 => "IAM Identity Center is throttling requests; wait a moment and try again",
+        >= 500 => "the service is failing; try again later",
+        _ => null,
+    };
 
     /// <summary>
     /// The service's own words. Where the body has no "message" the SDK puts the raw body into

@@ -46,6 +46,7 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
     {
         log.Debug("registering a client (RegisterClient, grants {GrantTypes}, scopes {Scopes})", request.GrantTypes, request.Scopes);
         RegisterClientResponse response;
+        using var budget = AwsClientFactory.Budget(cancellationToken);
         try
         {
             response = await Client.RegisterClientAsync(
@@ -58,7 +59,7 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
                     RedirectUris = request.RedirectUri is null ? null : [request.RedirectUri],
                     IssuerUrl = request.IssuerUrl,
                 },
-                cancellationToken).ConfigureAwait(false);
+                budget.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not SsocredException)
         {
@@ -75,11 +76,12 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
     {
         log.Debug("starting a device authorization (StartDeviceAuthorization, client {ClientId})", clientId);
         StartDeviceAuthorizationResponse response;
+        using var budget = AwsClientFactory.Budget(cancellationToken);
         try
         {
             response = await Client.StartDeviceAuthorizationAsync(
                 new StartDeviceAuthorizationRequest { ClientId = clientId, ClientSecret = clientSecret.Reveal(), StartUrl = startUrl },
-                cancellationToken).ConfigureAwait(false);
+                budget.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not SsocredException)
         {
@@ -107,6 +109,7 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
     public async Task<DevicePoll> PollDeviceTokenAsync(string clientId, Secret clientSecret, Secret deviceCode, CancellationToken cancellationToken)
     {
         CreateTokenResponse response;
+        using var budget = AwsClientFactory.Budget(cancellationToken);
         try
         {
             response = await Client.CreateTokenAsync(
@@ -117,7 +120,7 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
                     GrantType = DeviceCodeGrant,
                     DeviceCode = deviceCode.Reveal(),
                 },
-                cancellationToken).ConfigureAwait(false);
+                budget.Token).ConfigureAwait(false);
         }
         catch (AuthorizationPendingException)
         {
@@ -181,9 +184,10 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
     private async Task<TokenGrant> CreateTokenAsync(CreateTokenRequest request, CancellationToken cancellationToken)
     {
         CreateTokenResponse response;
+        using var budget = AwsClientFactory.Budget(cancellationToken);
         try
         {
-            response = await Client.CreateTokenAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await Client.CreateTokenAsync(request, budget.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not SsocredException)
         {

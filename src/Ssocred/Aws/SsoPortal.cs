@@ -20,11 +20,12 @@ internal sealed class SsoPortal(SsoEndpoints endpoints, ILog log) : IDisposable
     {
         log.Debug("GetRoleCredentials for role {RoleName} in account {AccountId}", role.RoleName, role.AccountId);
         GetRoleCredentialsResponse response;
+        using var budget = AwsClientFactory.Budget(cancellationToken);
         try
         {
             response = await Client.GetRoleCredentialsAsync(
                 new GetRoleCredentialsRequest { AccessToken = accessToken.Reveal(), AccountId = role.AccountId, RoleName = role.RoleName },
-                cancellationToken).ConfigureAwait(false);
+                budget.Token).ConfigureAwait(false);
         }
         catch (UnauthorizedException e)
         {
@@ -62,7 +63,8 @@ internal sealed class SsoPortal(SsoEndpoints endpoints, ILog log) : IDisposable
         {
             var page = await CallAsync(
                 "ListAccounts",
-                () => Client.ListAccountsAsync(new ListAccountsRequest { AccessToken = accessToken.Reveal(), NextToken = next }, cancellationToken)).ConfigureAwait(false);
+                token => Client.ListAccountsAsync(new ListAccountsRequest { AccessToken = accessToken.Reveal(), NextToken = next }, token),
+                cancellationToken).ConfigureAwait(false);
             accounts.AddRange((page.AccountList ?? []).Select(a => new PortalAccount(a.AccountId ?? string.Empty, a.AccountName ?? string.Empty, a.EmailAddress ?? string.Empty)));
             next = page.NextToken;
         }
@@ -80,7 +82,8 @@ internal sealed class SsoPortal(SsoEndpoints endpoints, ILog log) : IDisposable
         {
             var page = await CallAsync(
                 "ListAccountRoles",
-                () => Client.ListAccountRolesAsync(new ListAccountRolesRequest { AccessToken = accessToken.Reveal(), AccountId = accountId, NextToken = next }, cancellationToken)).ConfigureAwait(false);
+                token => Client.ListAccountRolesAsync(new ListAccountRolesRequest { AccessToken = accessToken.Reveal(), AccountId = accountId, NextToken = next }, token),
+                cancellationToken).ConfigureAwait(false);
             roles.AddRange((page.RoleList ?? []).Select(r => r.RoleName).OfType<string>());
             next = page.NextToken;
         }
@@ -91,13 +94,14 @@ internal sealed class SsoPortal(SsoEndpoints endpoints, ILog log) : IDisposable
 
     /// <summary>Ends the sign-in on the service side (Logout): the token and its refresh token die.</summary>
     public Task LogoutAsync(Secret accessToken, CancellationToken cancellationToken) =>
-        CallAsync("Logout", () => Client.LogoutAsync(new LogoutRequest { AccessToken = accessToken.Reveal() }, cancellationToken));
+        CallAsync("Logout", token => Client.LogoutAsync(new LogoutRequest { AccessToken = accessToken.Reveal() }, token), cancellationToken);
 
-    private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call)
+    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        using var budget = AwsClientFactory.Budget(cancellationToken);
         try
         {
-            return await call().ConfigureAwait(false);
+            return await call(budget.Token).ConfigureAwait(false);
         }
         catch (UnauthorizedException e)
         {

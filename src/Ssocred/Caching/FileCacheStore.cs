@@ -13,6 +13,7 @@ namespace Ssocred.Caching;
 /// </summary>
 internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, ILog log) : IDistributedCache
 {
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
     private bool _folderChecked;
 
     public string Directory { get; } = directory;
@@ -35,7 +36,12 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.Warning("cannot read the cache file {Path}: {Reason}", path, e.Message);
+            // An entry is read again after its lock is taken: one warning per file is enough.
+            if (_unreadable.Add(path))
+            {
+                log.Warning("cannot read the cache file {Path}: {Reason}", path, e.Message);
+            }
+
             return null;
         }
     }

@@ -49,7 +49,12 @@ internal sealed class JsonEntryCache<T>
         }
         catch (JsonException e)
         {
-            _log.Debug("ignoring the cache file {Path}: {Reason}", _store.PathOf(key), e.Message);
+            // Never e.Message: System.Text.Json quotes the bytes after the fault, and those are tokens.
+            _log.Debug(
+                "ignoring the cache file {Path}: it is not JSON of the expected shape (line {Line}, byte {Byte})",
+                _store.PathOf(key),
+                e.LineNumber + 1,
+                e.BytePositionInLine + 1);
             return null;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Ssocred.Caching;
 
@@ -13,6 +14,13 @@ internal static class RoleCredentialsFile
     /// <summary>The credentials, or null when the text is not such a file (corrupt, truncated, wrong shape).</summary>
     public static RoleCredentials? TryParse(ReadOnlySpan<byte> utf8)
     {
+        // Text that is not UTF-8 is not JSON: absent, as the serializer and botocore see it (and
+        // GetString would throw on it rather than fail the parse).
+        if (!Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8);
@@ -39,8 +47,9 @@ internal static class RoleCredentialsFile
             // Anything after the object makes the file invalid JSON, as the serializer would say.
             return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? credentials : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: GetString on a lone surrogate escape ("\ud800"), which no string can hold.
             return null;
         }
     }

@@ -59,6 +59,13 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
                     "use the 12-digit id, e.g. 111122223333");
             }
 
+            if (!RoleNamePattern().IsMatch(roleName))
+            {
+                throw new SsocredException(
+                    $"sso_role_name '{roleName}' ({sources["sso_role_name"]}) is not a role name",
+                    "use the permission set's name as the AWS access portal shows it, e.g. AdministratorAccess");
+            }
+
             role = new RoleTarget(accountId, roleName);
         }
 
@@ -202,8 +209,10 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             : new SsocredException($"{reader.Where} has no {key}", $"add '{key} = …' there, or pass {flagName}");
     }
 
+    // Uri accepts spaces (it escapes them), but a start URL never has one: "https://…/start # portal"
+    // is a comment botocore keeps as part of the value.
     private static string ValidStartUrl(string value, Dictionary<string, string> sources) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !value.Any(char.IsWhiteSpace)
             ? value
             : throw new SsocredException(
                 $"sso_start_url '{value}' ({sources["sso_start_url"]}) is not a URL",
@@ -218,6 +227,11 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountIdPattern();
+
+    // IAM role names (and so permission set names): letters, digits and +=,.@_-; a space or '#'
+    // means a comment that botocore kept as part of the value.
+    [GeneratedRegex(@"^[\w+=,.@-]{1,64}$")]
+    private static partial Regex RoleNamePattern();
 
     // Region names become part of host names: lower-case words joined by single hyphens.
     [GeneratedRegex("^[a-z]{2,}(-[a-z0-9]+){2,}$")]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ssocred.Aws;
 using Ssocred.Caching;
 using Ssocred.Configuration;
@@ -176,7 +177,18 @@ internal sealed class SessionTokens(
         var key = CacheKeys.Token(session);
         try
         {
-            tokens.Write(key, token);
+            try
+            {
+                tokens.Write(key, token);
+            }
+            catch (JsonException) when (token.Extra is not null)
+            {
+                // Another tool's fields that cannot be written back (a lone surrogate escape, for one).
+                // The new refresh token must be saved whatever they are: the old one is spent.
+                log.Debug("the token file {Path} has fields ssocred cannot write back; saving the token without them", tokens.Store.PathOf(key));
+                token.Extra = null;
+                tokens.Write(key, token);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

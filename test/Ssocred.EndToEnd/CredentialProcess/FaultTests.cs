@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using FakeIdentityCenter;
 using Ssocred.EndToEnd.Support;
 
@@ -132,12 +130,5 @@ internal sealed class FaultTests : EndToEndTest
         AssertFailure(run, 1, "GetRoleCredentials failed", "did not answer in time");
         Assert.That(run.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
         TestContext.Out.WriteLine($"hang: gave up after {run.Elapsed.TotalSeconds:0.0} s, {Fake.Calls("GetRoleCredentials")} attempts");
-    }
-
-    private static int UnusedPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -1,16 +1,22 @@
+using Ssocred.EndToEnd.Support;
+
 namespace Ssocred.EndToEnd.SignIn;
 
-/// <summary>SPEC §2–3: twenty processes at once with nothing cached sign in once.</summary>
+/// <summary>
+/// SPEC §2–3: twenty processes at once with nothing cached sign in once — and fifty, the load
+/// the reliability tests hold every cache state to, with a reader polling the caches meanwhile
+/// that never sees a partial file.
+/// </summary>
 internal sealed class ConcurrentSignInTests : SignInTest
 {
-    private const int Processes = 20;
-
-    [Test]
-    public async Task Twenty_processes_with_empty_caches_register_once_sign_in_once_and_fetch_once()
+    [TestCase(20)]
+    [TestCase(Storm.Processes)]
+    public async Task Processes_with_empty_caches_register_once_sign_in_once_and_fetch_once(int processes)
     {
         var environment = WithFollowingBrowser();
 
-        var runs = await Task.WhenAll(Enumerable.Range(0, Processes).Select(_ => Task.Run(() => RunWith(environment, "--profile", "demo-sso"))));
+        var (runs, reader) = await Storm.RunAsync(Home, () => Task.WhenAll(Enumerable.Range(0, processes)
+            .Select(_ => Task.Run(() => RunWith(environment, "--profile", "demo-sso")))));
 
         var keys = runs.Select(run => AssertCredentialJson(run)["AccessKeyId"]!.GetValue<string>()).Distinct().ToList();
         Assert.Multiple(() =>
@@ -22,10 +28,7 @@ internal sealed class ConcurrentSignInTests : SignInTest
             Assert.That(BrowserInvocations(), Has.Count.EqualTo(1), "one browser tab");
             Assert.That(keys, Has.Count.EqualTo(1), "all print the one set fetched");
         });
-        TestContext.Out.WriteLine(
-            $"{Processes} processes, empty caches: RegisterClient={Fake.Calls("RegisterClient")}, Authorize={Fake.Calls("Authorize")}, "
-            + $"CreateToken(authorization_code)={Fake.TokenCalls("authorization_code")}, GetRoleCredentials={Fake.Calls("GetRoleCredentials")}, "
-            + $"valid outputs={runs.Count(r => r.ExitCode == 0)}, slowest {runs.Max(r => r.Elapsed.TotalMilliseconds):0} ms");
+        Storm.Report("Empty, signing in", runs, reader, Fake);
     }
 
     [Test]

@@ -142,7 +142,7 @@ internal sealed class PkceSignInTests : SignInTest
     [Test]
     public async Task The_callback_port_given_is_the_one_in_the_redirect_uri()
     {
-        var port = FreePort();
+        var port = UnusedPort();
 
         var run = await RunWith(WithFollowingBrowser(), "--profile", "demo-sso", "--callback-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -188,13 +188,6 @@ internal sealed class PkceSignInTests : SignInTest
             Assert.That(Fake.Calls("Authorize"), Is.EqualTo(1));
             Assert.That(Fake.TokenCalls("authorization_code"), Is.EqualTo(1));
         });
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static string AuthorizeUrlPattern(string endpoint, string clientId) =>

@@ -6,8 +6,11 @@ using FakeIdentityCenter;
 namespace Ssocred.EndToEnd.Support;
 
 /// <summary>
-/// One fresh fake IAM Identity Center and one fresh HOME per test. Every run's stderr (and any
-/// log file a test names) is checked for the fake's secret marker when the test ends.
+/// One fresh fake IAM Identity Center and one fresh HOME per test. When the test ends, the fake's
+/// secret marker is looked for in every run's stderr, in the stdout of every command that prints
+/// no secret (all but the credential process and export), in every log file a run's arguments or
+/// environment named, and in every file under HOME except the two cache folders (which hold
+/// secrets by design).
 /// </summary>
 internal abstract class EndToEndTest
 {
@@ -36,6 +39,13 @@ internal abstract class EndToEndTest
         sso_registration_scopes = sso:account:access
         """;
 
+    /// <summary>
+    /// What a .NET exception message looks like when its text was trimmed away
+    /// (UseSystemResourceKeys): "UnauthorizedAccess_IODenied_Path, /path" instead of a sentence —
+    /// capitalised words joined by '_', then ", " (which random base64url text never has).
+    /// </summary>
+    private const string ResourceKey = @"\b(?=[A-Za-z_]*[a-z])[A-Z][A-Za-z]+(_[A-Z][A-Za-z]+)+(?=, )";
+
     /// <summary>A legacy profile: start URL and region in the profile, no sso-session.</summary>
     public const string LegacyConfig = $"""
         [profile legacy]
@@ -48,7 +58,11 @@ internal abstract class EndToEndTest
     // The legacy profile's token file: sha1 of its start URL, as botocore names it.
     public const string LegacyTokenKey = "a51746d4aa793ae07b25e90c3a5db96fc7832bd7";
 
+    /// <summary>Commands whose stdout holds no secret (unlike the credential process and export).</summary>
+    private static readonly string[] SecretFreeCommands = ["doctor", "list", "login", "logout", "configure", "--help", "--version"];
+
     private readonly List<SsocredRun> _runs = [];
+    private readonly List<SsocredRun> _secretFreeStdout = [];
     private readonly List<string> _logFiles = [];
 
     protected FakeIdentityCenterServer Fake { get; private set; } = null!;
@@ -73,16 +87,26 @@ internal abstract class EndToEndTest
             foreach (var run in _runs)
             {
                 Assert.That(run.Stderr, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), "a secret reached stderr");
+                Assert.That(run.Stderr, Does.Not.Match(ResourceKey), "a .NET resource key where a sentence should be");
             }
 
-            foreach (var file in _logFiles.Where(File.Exists))
+            foreach (var run in _secretFreeStdout)
             {
-                Assert.That(File.ReadAllText(file), Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), $"a secret reached the log file {file}");
+                Assert.That(run.Stdout, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), "a secret reached the stdout of a command that prints none");
+            }
+
+            foreach (var file in _logFiles.Concat(Home.FilesOutsideCaches()).Distinct())
+            {
+                if (TestHome.TryReadText(file) is { } text)
+                {
+                    Assert.That(text, Does.Not.Contain(FakeIdentityCenterServer.LeakMarker), $"a secret reached the file {file}");
+                }
             }
         }
         finally
         {
             _runs.Clear();
+            _secretFreeStdout.Clear();
             _logFiles.Clear();
             await Fake.DisposeAsync();
             Home.Dispose();
@@ -96,12 +120,36 @@ internal abstract class EndToEndTest
     protected async Task<SsocredRun> RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var run = await SsocredProcess.RunAsync(args, environment);
+        Record(run, environment, args);
+        return run;
+    }
+
+    /// <summary>
+    /// Puts a run (however it was started) under the leak check: its stderr, its stdout where the
+    /// command prints no secret, and any log file its arguments or environment name, wherever
+    /// that file is.
+    /// </summary>
+    protected void Record(SsocredRun run, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)
+    {
         lock (_runs)
         {
             _runs.Add(run);
-        }
+            if (args.Count > 0 && SecretFreeCommands.Contains(args[0]))
+            {
+                _secretFreeStdout.Add(run);
+            }
 
-        return run;
+            var flag = args.ToList().IndexOf("--log-file");
+            if (flag >= 0 && flag + 1 < args.Count)
+            {
+                _logFiles.Add(args[flag + 1]);
+            }
+
+            if (environment.TryGetValue("SSOCRED_LOG_FILE", out var logFile))
+            {
+                _logFiles.Add(logFile);
+            }
+        }
     }
 
     /// <summary>Runs many at once, as many SDK clients starting together would.</summary>
@@ -110,6 +158,32 @@ internal abstract class EndToEndTest
         var environment = Environment();
         var runs = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => RunWith(environment, args))));
         return runs;
+    }
+
+    /// <summary>
+    /// Runs ssocred as a user without root's power to read any file (CAP_DAC_OVERRIDE and
+    /// CAP_DAC_READ_SEARCH dropped), so a file of mode 000 is unreadable to it; a plain run when
+    /// the tests do not run as root.
+    /// </summary>
+    protected async Task<SsocredRun> RunUnprivileged(params string[] args)
+    {
+        if (System.Environment.UserName != "root")
+        {
+            return await Run(args);
+        }
+
+        var environment = Environment();
+        var run = await SsocredProcess.RunAsync(["--bounding-set=-dac_override,-dac_read_search", SsocredExecutable.Path, .. args], environment, executable: "setpriv");
+        Record(run, environment, args);
+        return run;
+    }
+
+    /// <summary>A local port nothing listens on: connections to it are refused.</summary>
+    protected static int UnusedPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>A log file whose content the leak check covers.</summary>

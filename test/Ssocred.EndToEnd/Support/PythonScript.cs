@@ -6,7 +6,8 @@ namespace Ssocred.EndToEnd.Support;
 /// <summary>Runs python3 (with botocore and boto3) on a script that prints one JSON object.</summary>
 internal static class PythonScript
 {
-    public static JsonObject Run(string script, IReadOnlyDictionary<string, string> environment)
+    /// <param name="script">Code for <c>python3 -c</c>, or the path of a .py file beside the tests.</param>
+    public static JsonObject Run(string script, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("python3")
         {
@@ -14,8 +15,21 @@ internal static class PythonScript
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
+        if (script.EndsWith(".py", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, script));
+        }
+        else
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(script);
+        }
+
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         start.Environment.Clear();
         foreach (var (name, value) in environment)
         {

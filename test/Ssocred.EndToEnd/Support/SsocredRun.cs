@@ -33,6 +33,23 @@ internal static class SsocredProcess
         TimeSpan? timeout = null,
         string? executable = null)
     {
+        using var running = Start(args, environment, executable);
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
+        try
+        {
+            return await running.WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            running.Kill();
+            Assert.Fail($"ssocred {string.Join(' ', args)} did not finish within {timeout ?? TimeSpan.FromSeconds(90)}; stderr so far: {running.StderrSoFar}");
+            throw;
+        }
+    }
+
+    /// <summary>Starts a run without waiting for it, for tests that kill it or race it.</summary>
+    public static RunningSsocred Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string? executable = null)
+    {
         var start = new ProcessStartInfo(executable ?? SsocredExecutable.Path)
         {
             RedirectStandardOutput = true,
@@ -53,23 +70,57 @@ internal static class SsocredProcess
             start.Environment[name] = value;
         }
 
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
+        return new RunningSsocred(start);
+    }
+}
+
+/// <summary>A started ssocred: its output is collected as it comes, so a full pipe never stalls it.</summary>
+internal sealed class RunningSsocred : IDisposable
+{
+    private readonly Process _process;
+    private readonly Stopwatch _clock;
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    public RunningSsocred(ProcessStartInfo start)
+    {
+        _clock = Stopwatch.StartNew();
+        _process = Process.Start(start)!;
+        _process.StandardInput.Close();
+        _stdout = _process.StandardOutput.ReadToEndAsync();
+        _stderr = _process.StandardError.ReadToEndAsync();
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public string StderrSoFar => _stderr.IsCompleted ? _stderr.Result : "(open)";
+
+    /// <summary>SIGKILL, as the OOM killer or a closed terminal would end it: no cleanup runs.</summary>
+    /// <returns>Whether it was still running when killed.</returns>
+    public bool Kill()
+    {
         try
         {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"ssocred {string.Join(' ', args)} did not finish within {timeout ?? TimeSpan.FromSeconds(90)}; stderr so far: {(stderr.IsCompleted ? stderr.Result : "(open)")}");
-        }
+            if (_process.HasExited)
+            {
+                return false;
+            }
 
-        clock.Stop();
-        return new SsocredRun(process.ExitCode, await stdout, await stderr, clock.Elapsed);
+            _process.Kill(entireProcessTree: true);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // exited between the check and the kill
+        }
     }
+
+    public async Task<SsocredRun> WaitAsync(CancellationToken cancellationToken = default)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        _clock.Stop();
+        return new SsocredRun(_process.ExitCode, await _stdout, await _stderr, _clock.Elapsed);
+    }
+
+    public void Dispose() => _process.Dispose();
 }

@@ -48,6 +48,25 @@ internal sealed class TestHome : IDisposable
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Every file under HOME but the token and credential caches: where a secret has no business.</summary>
+    public IEnumerable<string> FilesOutsideCaches() =>
+        Directory.EnumerateFiles(Root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            .Where(f => !f.StartsWith(TokenCacheFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                        && !f.StartsWith(RoleCacheFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+    /// <summary>A file's text; null where there is none to read (absent, a folder, unreadable by design).</summary>
+    public static string? TryReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public void Dispose()
     {
         try

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using FakeIdentityCenter;
+using Ssocred.EndToEnd.Support;
+
+namespace Ssocred.EndToEnd.Reliability;
+
+/// <summary>
+/// SPEC §3: locks are OS advisory locks, so a holder that dies releases its lock at once. A
+/// process waiting behind a holder that is SIGKILLed goes on within one poll (25 ms) plus its own
+/// work; the .lock file left on disk blocks nobody.
+/// </summary>
+internal sealed class StaleLockTests : EndToEndTest
+{
+    /// <summary>One lock poll, the call the waiter then makes, and process start-up, with room for a busy CI machine.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
+
+    [TestCase("GetRoleCredentials", "the role's lock")]
+    [TestCase("CreateToken:refresh_token", "the role's and the session's locks")]
+    public async Task Waiter_goes_on_at_once_when_the_lock_holder_is_killed(string hungOperation, string held)
+    {
+        SeedToken(hungOperation == "GetRoleCredentials" ? TimeSpan.FromHours(4) : TimeSpan.FromMinutes(-1));
+        Fake.InjectFault(hungOperation, FaultKind.Hang, times: 1);
+        string[] args = ["--profile", "demo-sso"];
+        var environment = Environment();
+
+        // The holder takes the lock(s) and hangs inside the call.
+        using var holder = SsocredProcess.Start(args, environment);
+        await WaitUntil(() => Attempts(hungOperation) == 1, "the holder reached the hung call");
+        var waiter = RunWith(environment, args);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.That(waiter.IsCompleted, Is.False, "the second process waits for the lock");
+
+        var sinceKill = Stopwatch.StartNew();
+        Assert.That(holder.Kill(), Is.True);
+        var run = await waiter;
+        sinceKill.Stop();
+        Record(await holder.WaitAsync(), environment, args);
+
+        AssertCredentialJson(run);
+        Assert.Multiple(() =>
+        {
+            Assert.That(sinceKill.Elapsed, Is.LessThan(Bound));
+            Assert.That(Attempts(hungOperation), Is.EqualTo(2), "the waiter made the call the holder never finished");
+            Assert.That(Directory.EnumerateFiles(Home.RoleCacheFolder, "*.lock"), Is.Not.Empty, "the dead holder's lock file is still there");
+        });
+        TestContext.Out.WriteLine($"holder of {held} killed: the waiter printed credentials {sinceKill.Elapsed.TotalMilliseconds:0} ms later");
+    }
+
+    [Test]
+    public async Task Lock_files_left_by_killed_processes_cost_a_new_run_nothing()
+    {
+        SeedToken(TimeSpan.FromHours(4));
+        var clean = await Run("--profile", "demo-sso", "--force-refresh");
+        Fake.InjectFault("GetRoleCredentials", FaultKind.Hang, times: 1);
+        string[] args = ["--profile", "demo-sso", "--force-refresh"];
+        using (var holder = SsocredProcess.Start(args, Environment()))
+        {
+            await WaitUntil(() => Fake.Calls("GetRoleCredentials") == 2, "the holder reached the hung call");
+            holder.Kill();
+            Record(await holder.WaitAsync(), Environment(), args);
+        }
+
+        var after = await Run("--profile", "demo-sso", "--force-refresh");
+
+        AssertCredentialJson(clean);
+        AssertCredentialJson(after);
+        Assert.That(after.Elapsed, Is.LessThan(clean.Elapsed + Bound));
+        TestContext.Out.WriteLine($"a run with a clean lock file: {clean.Elapsed.TotalMilliseconds:0} ms; after its holder was killed: {after.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    private int Attempts(string operation) =>
+        operation.StartsWith("CreateToken:", StringComparison.Ordinal) ? Fake.TokenCalls(operation["CreateToken:".Length..]) : Fake.Calls(operation);
+
+    private static async Task WaitUntil(Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), $"waiting until {what}");
+            await Task.Delay(10);
+        }
+    }
+}
