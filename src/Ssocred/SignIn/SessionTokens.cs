@@ -56,12 +56,14 @@ internal sealed class SessionTokens(
             if (!session.IsLegacy && stale is not null && stale.CanRefresh(time.GetUtcNow())
                 && await TryRefreshAsync(settings, stale, cancellationToken).ConfigureAwait(false) is { } refreshed)
             {
-                if (refreshed.IsValidFor(options.MinTtl, time.GetUtcNow()))
+                // A service that issues tokens shorter than the margin would issue them to a sign-in
+                // too: the fresh token is used as it is (botocore does the same), not a browser opened.
+                if (!refreshed.IsValidFor(options.MinTtl, time.GetUtcNow()))
                 {
-                    return refreshed;
+                    log.Debug("the refreshed token expires at {ExpiresAt}, within the margin of {Margin}; using it", refreshed.ExpiresAt, options.MinTtl);
                 }
 
-                log.Debug("the refreshed token expires at {ExpiresAt}, within the margin of {Margin}", refreshed.ExpiresAt, options.MinTtl);
+                return refreshed;
             }
 
             return await SignInAsync(settings, options, cancellationToken).ConfigureAwait(false);

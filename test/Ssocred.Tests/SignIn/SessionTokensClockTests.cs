@@ -47,6 +47,21 @@ public class SessionTokensClockTests
     }
 
     [Test]
+    public async Task Refreshed_token_shorter_than_the_margin_is_used_rather_than_signing_in_again()
+    {
+        await using var rig = await VirtualTimeRig.StartAsync(configure: fake => fake.TokenLifetime = TimeSpan.FromMinutes(10));
+        rig.SeedToken(TimeSpan.FromMinutes(-1));
+
+        var token = await rig.ValidTokenAsync(new SsoOptions { NoLogin = true });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rig.Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
+            Assert.That(token.Expiry, Is.EqualTo(rig.LocalClock.GetUtcNow() + TimeSpan.FromMinutes(10)));
+        });
+    }
+
+    [Test]
     public async Task Token_expired_by_this_machines_clock_is_expired_whatever_the_service_would_say()
     {
         await using var rig = await VirtualTimeRig.StartAsync();
