@@ -58,6 +58,8 @@ internal static class Program
                 log.Debug("caused by {Causes}", string.Join(" <- ", Causes(cause)));
             }
 
+            // The log file keeps the outcome too: SDKs often hide stderr.
+            log.Debug("exit {ExitCode}: {Message}", e.ExitCode, e.ToDisplayText());
             stderr.Writer.WriteLine($"ssocred: {e.ToDisplayText()}");
             return e.ExitCode;
         }

@@ -100,6 +100,19 @@ internal sealed class DoctorCommandTests : EndToEndTest
         Assert.That(run.Stdout, Does.Contain("warning: cannot connect to http://127.0.0.1:9"));
     }
 
+    [Test]
+    public async Task World_writable_cache_folder_is_an_error_in_the_report()
+    {
+        SeedToken(TimeSpan.FromHours(2));
+        Directory.CreateDirectory(Home.RoleCacheFolder);
+        File.SetUnixFileMode(Home.RoleCacheFolder, (UnixFileMode)0b111_111_111);
+
+        var run = await Run("doctor", "--profile", "demo-sso");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stdout, Does.Contain("configuration").And.Contain($"error: the cache folder {Home.RoleCacheFolder} is writable by every user"));
+    }
+
     private void AssertNoSecret(string text)
     {
         foreach (var secret in Fake.IssuedSecrets)

@@ -42,6 +42,6 @@ internal sealed class SecretsTests : EndToEndTest
         var run = await RunWith(environment, "--profile", "demo-sso", "-v");
 
         AssertFailure(run, 1, "CreateToken failed");
-        Assert.That(File.ReadAllText(environment["SSOCRED_LOG_FILE"]), Does.Contain("refreshing"));
+        Assert.That(File.ReadAllText(environment["SSOCRED_LOG_FILE"]), Does.Contain("refreshing").And.Contain("exit 1: CreateToken failed"), "the outcome is in the log file too");
     }
 }

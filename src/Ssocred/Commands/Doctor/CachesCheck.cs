@@ -19,9 +19,24 @@ internal sealed class CachesCheck(
             return Task.CompletedTask;
         }
 
+        report.Section("caches");
+        try
+        {
+            DescribeAll(state, settings, role, report);
+        }
+        catch (Errors.SsocredException e)
+        {
+            // A cache folder ssocred refuses (world-writable) is itself the finding.
+            report.Error(e.ToDisplayText());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void DescribeAll(DoctorState state, Configuration.SsoSettings settings, Configuration.RoleTarget role, DoctorReport report)
+    {
         var now = time.GetUtcNow();
         var margin = state.Options.MinTtl;
-        report.Section("caches");
 
         var roleKey = CacheKeys.RoleCredentials(settings.Session, role);
         var cachedRole = roles.Read(roleKey);
@@ -56,8 +71,6 @@ internal sealed class CachesCheck(
                 report.Warning($"the {name} {path} is held by another ssocred process (a sign-in or fetch in progress)");
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private string Describe(FileCacheStore store, string key, bool readable, DateTimeOffset? expiry, DateTimeOffset now, TimeSpan margin)
