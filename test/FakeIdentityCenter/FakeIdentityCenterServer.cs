@@ -40,7 +40,7 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Every access token, refresh token, client secret, secret access key, session token, device code
-    /// and authorization code the fake ever produced, oldest first.</summary>
+    /// and authorization code the fake ever produced, and every PKCE code verifier a client sent it, oldest first.</summary>
     public IReadOnlyList<string> IssuedSecrets => _fake.Store.IssuedSecrets;
 
     /// <summary>All client registrations, from the wire or seeded.</summary>

@@ -291,6 +291,9 @@ internal sealed class FakeStore(FakeOptions options)
                 throw new ApiErrorException(OidcErrors.InvalidRequest, "codeVerifier is required");
             }
 
+            // The client made it, not the fake, but it is a secret all the same: leak checks cover it.
+            Remember(codeVerifier);
+
             if (!_authorizationCodes.TryGetValue(code, out var record) || record.Used)
             {
                 throw new ApiErrorException(OidcErrors.InvalidGrant, "Invalid authorization code provided");

@@ -33,6 +33,10 @@ internal sealed class PkceFlow(ClientRegistrations registrations, BrowserLaunche
             ? $"to sign in to '{session.DisplayName}', open this URL in a browser on this machine (or one that forwards port {listener.Port} to it):\n  {url}"
             : $"signing in to '{session.DisplayName}' in your browser; if it does not open, open this URL on this machine:\n  {url}");
         var answer = await browser.WhileOpeningAsync(url, options.NoBrowser, callback, cancellationToken).ConfigureAwait(false);
+        var redirectUri = listener.RedirectUri;
+
+        // Closed as soon as the answer is in: a request after it finds no one listening.
+        listener.Dispose();
 
         if (answer.Error is { } error)
         {
@@ -44,7 +48,7 @@ internal sealed class PkceFlow(ClientRegistrations registrations, BrowserLaunche
         try
         {
             var grant = await oidc.ExchangeAuthorizationCodeAsync(
-                client.ClientId, client.ClientSecret, answer.Code!.Value, pkce.CodeVerifier, listener.RedirectUri, cancellationToken).ConfigureAwait(false);
+                client.ClientId, client.ClientSecret, answer.Code!.Value, pkce.CodeVerifier, redirectUri, cancellationToken).ConfigureAwait(false);
             return new CompletedSignIn(client, grant);
         }
         catch (GrantRejectedException e)

@@ -47,6 +47,42 @@ internal sealed class PkceSignInTests : SignInTest
             Assert.That(registration["grantTypes"]!.AsArray().Select(g => g!.GetValue<string>()), Is.EqualTo(new[] { "authorization_code", "refresh_token" }));
             Assert.That(registration["expiresAt"]!.GetValue<string>(), Is.EqualTo(CliTime(client.ExpiresAt)));
         });
+
+        // Issue 7: the authorization code and the PKCE verifier (which the fake records when it
+        // receives it) are in neither stderr nor the log, even at -v.
+        var log = File.ReadAllText(logFile);
+        Assert.That(Fake.IssuedSecrets, Has.Count.GreaterThanOrEqualTo(6), "code, verifier, tokens, secrets");
+        foreach (var secret in Fake.IssuedSecrets)
+        {
+            Assert.That(run.Stderr + log, Does.Not.Contain(secret));
+        }
+    }
+
+    [Test]
+    public async Task The_listener_closes_once_answered_so_a_replayed_callback_is_refused()
+    {
+        // The code exchange's first attempt hangs (15 s, then the SDK retries): the replay comes
+        // while ssocred is still running, so only a listener already closed refuses it.
+        Fake.InjectFault("CreateToken:authorization_code", FakeIdentityCenter.FaultKind.Hang, times: 1);
+        var replay = Path.Combine(Home.Root, "replay-status");
+        var environment = WithBrowser(Quote(BrowserScript("follow-then-replay")));
+        environment["STANDIN_REPLAY_STATUS"] = replay;
+
+        AssertCredentialJson(await RunWith(environment, "--profile", "demo-sso"));
+
+        // The browser outlives ssocred (as real ones do): wait for its record.
+        for (var waited = 0; !File.Exists(replay) && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        var (status, callback) = File.ReadAllText(replay).Trim().Split(' ') is [var s, var c] ? (s, c) : throw new AssertionException("no replay record");
+        Assert.Multiple(() =>
+        {
+            Assert.That(callback, Does.Match(@"^http://127\.0\.0\.1:\d+/oauth/callback$"), "the replay went to the real callback");
+            Assert.That(status, Is.EqualTo("7"), "curl's exit code: the connection was refused");
+            Assert.That(Fake.Calls("CreateToken"), Is.EqualTo(2), "the hung attempt and its retry");
+        });
     }
 
     [Test]
