@@ -61,6 +61,36 @@ internal sealed class CachePathTests : EndToEndTest
     }
 
     [Test]
+    public async Task Cache_and_lock_files_are_private_even_with_umask_000()
+    {
+        SeedToken(TimeSpan.FromMinutes(-1));
+        const UnixFileMode File0600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+        // As an SDK started from a shell with a permissive umask would run it.
+        var run = await SsocredProcess.RunAsync(
+            ["-c", "umask 000; exec \"$0\" \"$@\"", SsocredExecutable.Path, "--profile", "demo-sso"],
+            Environment(),
+            executable: "/bin/sh");
+
+        AssertCredentialJson(run);
+        var written = new[]
+        {
+            Home.RolePath(CorpAdminRoleKey),
+            Path.ChangeExtension(Home.RolePath(CorpAdminRoleKey), ".lock"),
+            Home.TokenPath(CorpTokenKey),
+            Path.ChangeExtension(Home.TokenPath(CorpTokenKey), ".lock"),
+        };
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.GetUnixFileMode(Home.RoleCacheFolder), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), "a folder ssocred created");
+            foreach (var path in written)
+            {
+                Assert.That(File.GetUnixFileMode(path), Is.EqualTo(File0600), path);
+            }
+        });
+    }
+
+    [Test]
     public async Task Expired_token_is_refreshed_once_and_the_rotated_refresh_token_is_saved()
     {
         var seeded = SeedToken(TimeSpan.FromMinutes(-5));
