@@ -7,13 +7,15 @@ namespace Ssocred.Caching;
 /// </summary>
 internal sealed class SingleFlight(CrossProcessLock locks)
 {
+    /// <param name="prepare">Runs before the lock is taken, only when the cache missed (e.g. create its folder).</param>
     public async Task<T> RunAsync<T>(
         string lockPath,
         Func<T?> readCache,
         Func<Task<T>> work,
         TimeSpan lockTimeout,
         Action? onLongWait,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action? prepare = null)
         where T : class
     {
         if (readCache() is { } cached)
@@ -21,6 +23,7 @@ internal sealed class SingleFlight(CrossProcessLock locks)
             return cached;
         }
 
+        prepare?.Invoke();
         using (await locks.AcquireAsync(lockPath, lockTimeout, onLongWait, cancellationToken).ConfigureAwait(false))
         {
             return readCache() ?? await work().ConfigureAwait(false);

@@ -19,6 +19,8 @@ internal sealed class RoleCredentialsProvider(
     TimeProvider time,
     ILog log)
 {
+    private readonly SingleFlight _flight = new(locks);
+
     public async Task<RoleCredentials> GetAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken)
     {
         var role = settings.Role ?? throw new InvalidOperationException("a role is needed");
@@ -44,37 +46,29 @@ internal sealed class RoleCredentialsProvider(
             return credentials is not null && credentials.IsValidFor(options.MinTtl, time.GetUtcNow()) ? credentials : null;
         }
 
-        // The warm path: one small file read, nothing else.
-        if (Cached() is { } warm)
-        {
-            return warm;
-        }
-
-        roles.Store.TryPrepareFolder();
-        // The role's lock may be held by a process that is signing in: the wait then needs saying.
-        using (await locks.AcquireAsync(
+        // The warm path is SingleFlight's first check: one small file read, nothing else.
+        return await _flight.RunAsync(
             roles.Store.LockPathOf(key),
+            Cached,
+            async () =>
+            {
+                var credentials = await FetchAsync(settings, options, role, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    roles.Write(key, CachedRoleCredentials.From(credentials, role.AccountId));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    log.Warning("cannot write the credential cache file {Path}: {Reason}", roles.Store.PathOf(key), e.Message);
+                }
+
+                return credentials;
+            },
             options.LoginTimeout,
+            // The role's lock may be held by a process that is signing in: the wait then needs saying.
             () => tokens.TellIfSigningInElsewhere(settings.Session),
-            cancellationToken).ConfigureAwait(false))
-        {
-            if (Cached() is { } fetchedMeanwhile)
-            {
-                return fetchedMeanwhile;
-            }
-
-            var credentials = await FetchAsync(settings, options, role, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                roles.Write(key, CachedRoleCredentials.From(credentials, role.AccountId));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                log.Warning("cannot write the credential cache file {Path}: {Reason}", roles.Store.PathOf(key), e.Message);
-            }
-
-            return credentials;
-        }
+            cancellationToken,
+            prepare: () => roles.Store.TryPrepareFolder()).ConfigureAwait(false);
     }
 
     private async Task<RoleCredentials> FetchAsync(SsoSettings settings, SsoOptions options, RoleTarget role, CancellationToken cancellationToken)

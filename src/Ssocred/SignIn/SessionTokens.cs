@@ -22,6 +22,8 @@ internal sealed class SessionTokens(
     TimeProvider time,
     ILog log)
 {
+    private readonly SingleFlight _flight = new(locks);
+
     /// <param name="rejected">A token the service refused although it had not expired: never returned.</param>
     public async Task<CachedToken> GetValidTokenAsync(SsoSettings settings, SsoOptions options, Secret? rejected, CancellationToken cancellationToken)
     {
@@ -33,41 +35,42 @@ internal sealed class SessionTokens(
             return token is not null && token.IsValidFor(options.MinTtl, time.GetUtcNow()) && token.AccessToken != rejected ? token : null;
         }
 
-        if (Usable() is { } cached)
+        return await _flight.RunAsync(
+            SessionLockPath(session),
+            Usable,
+            () => RenewAsync(settings, options, key, rejected, cancellationToken),
+            options.LoginTimeout,
+            () => TellWaitingForSignIn(session),
+            cancellationToken,
+            prepare: () => tokens.Store.TryPrepareFolder()).ConfigureAwait(false);
+    }
+
+    /// <summary>Under the session's lock: a refresh if the cached token allows one, else a sign-in.</summary>
+    private async Task<CachedToken> RenewAsync(SsoSettings settings, SsoOptions options, string key, Secret? rejected, CancellationToken cancellationToken)
+    {
+        var session = settings.Session;
+        var stale = Read(session, key);
+        if (stale is not null && rejected is not null && stale.AccessToken == rejected)
         {
-            return cached;
+            // Revoked server-side: record it as expired so no tool (the AWS CLI too) uses it again.
+            stale.ExpiresAt = CacheTime.Format(time.GetUtcNow());
+            Save(session, stale);
         }
 
-        using (await LockSessionAsync(session, options, cancellationToken).ConfigureAwait(false))
+        if (!session.IsLegacy && stale is not null && stale.CanRefresh(time.GetUtcNow())
+            && await TryRefreshAsync(settings, stale, cancellationToken).ConfigureAwait(false) is { } refreshed)
         {
-            if (Usable() is { } fresh)
+            // A service that issues tokens shorter than the margin would issue them to a sign-in
+            // too: the fresh token is used as it is (botocore does the same), not a browser opened.
+            if (!refreshed.IsValidFor(options.MinTtl, time.GetUtcNow()))
             {
-                return fresh;
+                log.Debug("the refreshed token expires at {ExpiresAt}, within the margin of {Margin}; using it", refreshed.ExpiresAt, options.MinTtl);
             }
 
-            var stale = Read(session, key);
-            if (stale is not null && rejected is not null && stale.AccessToken == rejected)
-            {
-                // Revoked server-side: record it as expired so no tool (the AWS CLI too) uses it again.
-                stale.ExpiresAt = CacheTime.Format(time.GetUtcNow());
-                Save(session, stale);
-            }
-
-            if (!session.IsLegacy && stale is not null && stale.CanRefresh(time.GetUtcNow())
-                && await TryRefreshAsync(settings, stale, cancellationToken).ConfigureAwait(false) is { } refreshed)
-            {
-                // A service that issues tokens shorter than the margin would issue them to a sign-in
-                // too: the fresh token is used as it is (botocore does the same), not a browser opened.
-                if (!refreshed.IsValidFor(options.MinTtl, time.GetUtcNow()))
-                {
-                    log.Debug("the refreshed token expires at {ExpiresAt}, within the margin of {Margin}; using it", refreshed.ExpiresAt, options.MinTtl);
-                }
-
-                return refreshed;
-            }
-
-            return await SignInAsync(settings, options, cancellationToken).ConfigureAwait(false);
+            return refreshed;
         }
+
+        return await SignInAsync(settings, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Signs in anew whatever is cached (login --force).</summary>
@@ -85,7 +88,7 @@ internal sealed class SessionTokens(
     /// </summary>
     public void TellIfSigningInElsewhere(SsoSession session)
     {
-        if (locks.IsHeldElsewhere(tokens.Store.LockPathOf(CacheKeys.Token(session))))
+        if (locks.IsHeldElsewhere(SessionLockPath(session)))
         {
             TellWaitingForSignIn(session);
         }
@@ -95,12 +98,10 @@ internal sealed class SessionTokens(
     private Task<IDisposable> LockSessionAsync(SsoSession session, SsoOptions options, CancellationToken cancellationToken)
     {
         tokens.Store.TryPrepareFolder();
-        return locks.AcquireAsync(
-            tokens.Store.LockPathOf(CacheKeys.Token(session)),
-            options.LoginTimeout,
-            () => TellWaitingForSignIn(session),
-            cancellationToken);
+        return locks.AcquireAsync(SessionLockPath(session), options.LoginTimeout, () => TellWaitingForSignIn(session), cancellationToken);
     }
+
+    private string SessionLockPath(SsoSession session) => tokens.Store.LockPathOf(CacheKeys.Token(session));
 
     private void TellWaitingForSignIn(SsoSession session) =>
         notifier.Tell($"waiting for another ssocred process that is signing in to '{session.DisplayName}'…");
