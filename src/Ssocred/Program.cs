@@ -58,9 +58,10 @@ internal static class Program
                 log.Debug("caused by {Causes}", string.Join(" <- ", Causes(cause)));
             }
 
-            // The log file keeps the outcome too: SDKs often hide stderr.
+            // The log file keeps the outcome too, and the terminal sees it when stderr is captured:
+            // SDKs often hide a credential process's stderr (the JS SDK's default chain always does).
             log.Debug("exit {ExitCode}: {Message}", e.ExitCode, e.ToDisplayText());
-            stderr.Writer.WriteLine($"ssocred: {e.ToDisplayText()}");
+            new TerminalNotifier(stderr, new ProcessTerminal()).Tell(e.ToDisplayText());
             return e.ExitCode;
         }
 #pragma warning disable CA1031 // The last line of defence: a person gets a sentence, not a stack trace.
