@@ -74,13 +74,16 @@ internal sealed class SessionTokens(
     }
 
     /// <summary>Signs in anew whatever is cached (login --force).</summary>
-    public async Task<CachedToken> ForceSignInAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken)
-    {
-        using (await LockSessionAsync(settings.Session, options, cancellationToken).ConfigureAwait(false))
-        {
-            return await SignInAsync(settings, options, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<CachedToken> ForceSignInAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken) =>
+        // Nothing cached counts: the single flight only serialises the sign-in with other processes'.
+        _flight.RunAsync<CachedToken>(
+            SessionLockPath(settings.Session),
+            static () => null,
+            () => SignInAsync(settings, options, cancellationToken),
+            options.LoginTimeout,
+            () => TellWaitingForSignIn(settings.Session),
+            cancellationToken,
+            prepare: () => tokens.Store.TryPrepareFolder());
 
     /// <summary>
     /// For a process waiting on another lock (its role's): tells the person when the wait is
@@ -95,12 +98,6 @@ internal sealed class SessionTokens(
     }
 
     /// <summary>The session's lock: one refresh or sign-in at a time, across processes.</summary>
-    private Task<IDisposable> LockSessionAsync(SsoSession session, SsoOptions options, CancellationToken cancellationToken)
-    {
-        tokens.Store.TryPrepareFolder();
-        return locks.AcquireAsync(SessionLockPath(session), options.LoginTimeout, () => TellWaitingForSignIn(session), cancellationToken);
-    }
-
     private string SessionLockPath(SsoSession session) => tokens.Store.LockPathOf(CacheKeys.Token(session));
 
     private void TellWaitingForSignIn(SsoSession session) =>
