@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Buffers.Text;
+using System.Security.Cryptography;
 using Amazon.SSOOIDC;
 using Amazon.SSOOIDC.Model;
 

@@ -7,7 +7,8 @@
 #   AWS SDK for .NET   AWSSDK.SecurityToken, restored with test/interop/dotnet (Directory.Packages.props)
 # and checks what it cannot install: moto_server (the local STS), python3 with boto3, and the
 # AWS CLI v1 come preinstalled with Python on this machine type; pip cannot reach its index here.
-# Idempotent and quiet: prints one summary line, or what failed and why.
+# Idempotent and quiet: prints one summary line, or what failed or is missing and why, and then
+# exits non-zero (a consumer missing here would fail its tests in CI anyway: fail early).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DEBIAN_FRONTEND=noninteractive
@@ -53,7 +54,7 @@ install_javascript_sdk() {
   (cd js && quietly npm ci --no-audit --no-fund --loglevel=error)
 }
 
-# Preinstalled, not installable here: say so clearly, and let the tests that need it fail in CI.
+# Preinstalled, not installable here: say what is missing, then fail.
 check_preinstalled() {
   local version
   if version=$(python3 -c 'import moto; print("moto", moto.__version__)' 2>/dev/null) && command -v moto_server >/dev/null; then
@@ -83,7 +84,8 @@ install_javascript_sdk
 found+=("@aws-sdk/client-sts $(node -p 'require("./js/node_modules/@aws-sdk/client-sts/package.json").version')")
 
 check_preinstalled
-for thing in "${missing[@]}"; do
-  echo "setup.sh: MISSING: $thing. It comes preinstalled on this machine type and cannot be installed here (pip has no index), so its interop tests will fail in CI." >&2
-done
 printf "interop consumers: %s\n" "$(printf "%s, " "${found[@]}" | sed "s/, $//")"
+for thing in "${missing[@]}"; do
+  echo "setup.sh: MISSING: $thing. It comes preinstalled on this machine type and cannot be installed here (pip has no index)." >&2
+done
+[ ${#missing[@]} -eq 0 ] || fail "${#missing[@]} interop consumer(s) missing; their tests cannot run"

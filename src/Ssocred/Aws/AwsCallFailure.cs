@@ -80,7 +80,7 @@ internal static class AwsCallFailure
     private static T? Find<T>(Exception exception)
         where T : Exception
     {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
+        for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is T found)
             {

@@ -1,10 +1,10 @@
 using Amazon.SSO;
 using Amazon.SSO.Model;
 using Ssocred.Caching;
-using RoleCredentials = Ssocred.Caching.RoleCredentials;
 using Ssocred.Configuration;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
+using RoleCredentials = Ssocred.Caching.RoleCredentials;
 
 namespace Ssocred.Aws;
 

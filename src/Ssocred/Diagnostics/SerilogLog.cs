@@ -1,7 +1,7 @@
 using System.Globalization;
 using Serilog;
-using Serilog.Formatting.Display;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace Ssocred.Diagnostics;
 

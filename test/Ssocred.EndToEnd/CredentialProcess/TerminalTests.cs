@@ -58,7 +58,7 @@ internal sealed class TerminalTests : EndToEndTest
         Directory.CreateDirectory(folder);
         try
         {
-            string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+            static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
             var command = $"{Quote(SsocredExecutable.Path)} {string.Join(' ', args.Select(Quote))} >{Quote(Path.Combine(folder, "out"))} 2>{Quote(Path.Combine(folder, "err"))}";
             var start = new ProcessStartInfo("script", ["--quiet", "--return", "--command", command, Path.Combine(folder, "terminal")])
             {

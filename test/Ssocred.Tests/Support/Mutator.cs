@@ -101,7 +101,7 @@ internal sealed class Mutator(int seed)
                 target[_random.Next(2) == 0 ? name.ToUpperInvariant() : name + " "] = value;
                 break;
             case 2:
-                JsonNode? nested = target[name]?.DeepClone();
+                var nested = target[name]?.DeepClone();
                 for (var depth = _random.Next(1, 200); depth > 0; depth--)
                 {
                     nested = new JsonArray(nested);
