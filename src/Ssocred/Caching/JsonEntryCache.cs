@@ -60,5 +60,26 @@ internal sealed class JsonEntryCache<T>
         }
     }
 
+    /// <summary>
+    /// The file turned into its domain type; null when absent, unreadable, or when
+    /// <paramref name="toEntry"/> finds it incomplete (then logged with <paramref name="incompleteTemplate"/>, given {Path}).
+    /// </summary>
+    public TEntry? Read<TEntry>(string key, Func<T, TEntry?> toEntry, string incompleteTemplate)
+        where TEntry : class
+    {
+        if (Read(key) is not { } file)
+        {
+            return null;
+        }
+
+        var entry = toEntry(file);
+        if (entry is null)
+        {
+            _log.Debug(incompleteTemplate, _store.Where(key));
+        }
+
+        return entry;
+    }
+
     public void Write(string key, T value) => _store.Set(key, JsonSerializer.SerializeToUtf8Bytes(value, _typeInfo.Value), NoExpiry);
 }

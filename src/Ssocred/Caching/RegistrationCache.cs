@@ -11,21 +11,8 @@ internal sealed class RegistrationCache(ICacheStore store, ILog log)
     public ICacheStore Store => store;
 
     /// <summary>The registration; null when absent, unreadable or incomplete (logged at debug).</summary>
-    public ClientRegistration? Read(string key)
-    {
-        if (_files.Read(key) is not { } file)
-        {
-            return null;
-        }
-
-        var registration = file.ToRegistration();
-        if (registration is null)
-        {
-            log.Debug("ignoring the client registration file {Path}: it has no client id, secret or expiry", store.Where(key));
-        }
-
-        return registration;
-    }
+    public ClientRegistration? Read(string key) =>
+        _files.Read(key, file => file.ToRegistration(), "ignoring the client registration file {Path}: it has no client id, secret or expiry");
 
     /// <exception cref="IOException">The entry cannot be written.</exception>
     public void Write(string key, ClientRegistration registration) => _files.Write(key, CachedRegistration.From(registration));

@@ -12,21 +12,8 @@ internal sealed class TokenCache(ICacheStore store, ILog log)
     public ICacheStore Store => store;
 
     /// <summary>The token; null when absent, unreadable or without a token or expiry (logged at debug).</summary>
-    public SsoToken? Read(string key)
-    {
-        if (_files.Read(key) is not { } file)
-        {
-            return null;
-        }
-
-        var token = file.ToToken();
-        if (token is null)
-        {
-            log.Debug("ignoring the token file {Path}: it has no access token or expiry", store.Where(key));
-        }
-
-        return token;
-    }
+    public SsoToken? Read(string key) =>
+        _files.Read(key, file => file.ToToken(), "ignoring the token file {Path}: it has no access token or expiry");
 
     /// <exception cref="IOException">The entry cannot be written.</exception>
     public void Write(string key, SsoToken token)
