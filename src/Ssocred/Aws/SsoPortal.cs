@@ -4,7 +4,7 @@ using Ssocred.Caching;
 using Ssocred.Configuration;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
-using RoleCredentials = Ssocred.Caching.RoleCredentials;
+using RoleCredentials = Ssocred.Credentials.RoleCredentials;
 
 namespace Ssocred.Aws;
 
