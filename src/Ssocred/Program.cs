@@ -153,6 +153,8 @@ internal static class Program
                 .RunAsync(options, parsed.All, cancel).ConfigureAwait(false),
             CommandLineOptions.Populate => await new ConfigurePopulateCommand(resolver, tokens, Portal, fileSystem, stdout, notifier, time, Environment.ProcessPath ?? "ssocred", log)
                 .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate), cancel).ConfigureAwait(false),
+            CommandLineOptions.Serve => await new ServeCommand(resolver, Credentials(), stdout, new ProcessSignals(), time, log)
+                .RunAsync(options, parsed.Port, cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
                 [
                     new ConfigurationCheck(resolver, configLoader),
