@@ -8,6 +8,7 @@ using Ssocred.Configuration;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Platform;
+using Ssocred.Platform.Unix;
 using Ssocred.SignIn;
 
 namespace Ssocred;
@@ -155,6 +156,8 @@ internal static class Program
                 .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate), cancel).ConfigureAwait(false),
             CommandLineOptions.Serve => await new ServeCommand(resolver, Credentials(), stdout, new ProcessSignals(), time, log)
                 .RunAsync(options, parsed.Port, cancel).ConfigureAwait(false),
+            CommandLineOptions.Exec => await new ExecCommand(resolver, Credentials(), environment, new ProgramLookup(fileSystem), new UnixProcessReplacer(), new ChildProcesses(), new ProcessSignals(), time, log)
+                .RunAsync(options, new ExecOptions(parsed.ExecCommand, parsed.Server, parsed.Nested), cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
                 [
                     new ConfigurationCheck(resolver, configLoader),
