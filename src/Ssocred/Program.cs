@@ -158,6 +158,8 @@ internal static class Program
                 .RunAsync(options, parsed.Port, cancel).ConfigureAwait(false),
             CommandLineOptions.Exec => await new ExecCommand(resolver, Credentials(), environment, new ProgramLookup(fileSystem), new UnixProcessReplacer(), new ChildProcesses(), new ProcessSignals(), time, log)
                 .RunAsync(options, new ExecOptions(parsed.ExecCommand, parsed.Server, parsed.Nested), cancel).ConfigureAwait(false),
+            CommandLineOptions.Console => await new ConsoleCommand(resolver, Credentials(), environment, new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log), stdout, log)
+                .RunAsync(options, parsed.Destination, parsed.PrintUrl, cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
                 [
                     new ConfigurationCheck(resolver, configLoader),
