@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Ssocred.Caching;
 using Ssocred.Diagnostics;
@@ -24,14 +23,11 @@ internal sealed class SigninFederation(Uri endpoint, ILog log) : IDisposable
 
     public async Task<Secret> GetSigninTokenAsync(RoleCredentials credentials, CancellationToken cancellationToken)
     {
-        var session = new StringBuilder(2048).Append("{\"sessionId\":");
-        JsonText.AppendString(session, credentials.AccessKeyId);
-        session.Append(",\"sessionKey\":");
-        JsonText.AppendString(session, credentials.SecretAccessKey.Reveal());
-        session.Append(",\"sessionToken\":");
-        JsonText.AppendString(session, credentials.SessionToken.Reveal());
-        session.Append('}');
-        var request = new Uri($"{endpoint}?Action=getSigninToken&Session={Uri.EscapeDataString(session.ToString())}");
+        var session = JsonText.Object(
+            ("sessionId", credentials.AccessKeyId),
+            ("sessionKey", credentials.SecretAccessKey.Reveal()),
+            ("sessionToken", credentials.SessionToken.Reveal()));
+        var request = new Uri($"{endpoint}?Action=getSigninToken&Session={Uri.EscapeDataString(session)}");
 
         log.Debug("getSigninToken at {Host} for the credentials {AccessKeyId}", endpoint.Authority, credentials.AccessKeyId);
         HttpResponseMessage response;

@@ -9,19 +9,11 @@ namespace Ssocred.Output;
 /// </summary>
 internal static class ContainerCredentialsJson
 {
-    public static byte[] Render(RoleCredentials credentials, string accountId)
-    {
-        var json = new StringBuilder(1024).Append("{\"AccessKeyId\":");
-        JsonText.AppendString(json, credentials.AccessKeyId);
-        json.Append(",\"SecretAccessKey\":");
-        JsonText.AppendString(json, credentials.SecretAccessKey.Reveal());
-        json.Append(",\"Token\":");
-        JsonText.AppendString(json, credentials.SessionToken.Reveal());
-        json.Append(",\"Expiration\":");
-        JsonText.AppendString(json, CacheTime.Format(credentials.Expiration));
-        json.Append(",\"AccountId\":");
-        JsonText.AppendString(json, accountId);
-        json.Append('}');
-        return Encoding.UTF8.GetBytes(json.ToString());
-    }
+    public static byte[] Render(RoleCredentials credentials, string accountId) =>
+        Encoding.UTF8.GetBytes(JsonText.Object(
+            ("AccessKeyId", credentials.AccessKeyId),
+            ("SecretAccessKey", credentials.SecretAccessKey.Reveal()),
+            ("Token", credentials.SessionToken.Reveal()),
+            ("Expiration", CacheTime.Format(credentials.Expiration)),
+            ("AccountId", accountId)));
 }
