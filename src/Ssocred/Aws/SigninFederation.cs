@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Ssocred.Caching;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Output;

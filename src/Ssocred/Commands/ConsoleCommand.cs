@@ -1,6 +1,7 @@
 using System.Text;
 using Ssocred.Aws;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Platform;
@@ -15,7 +16,7 @@ namespace Ssocred.Commands;
 /// stdout, never to stderr or a log.
 /// </summary>
 internal sealed class ConsoleCommand(
-    ProfileResolver resolver,
+    RequestResolver resolver,
     RoleCredentialsProvider provider,
     IEnvironment environment,
     BrowserLauncher browser,
@@ -29,9 +30,10 @@ internal sealed class ConsoleCommand(
             throw new UsageException($"--destination takes the URL of a console page, such as https://console.aws.amazon.com/s3/, not '{destination}'", "ssocred console --help");
         }
 
-        var settings = resolver.Resolve(options, requireRole: true);
+        var request = resolver.Resolve(options, requireRole: true);
+        var settings = request.Settings;
         var endpoint = ConsoleUrls.FederationEndpoint(environment.Get(ConsoleUrls.EndpointVariable), settings.Session.Region);
-        var credentials = await provider.GetAsync(settings, options, cancellationToken).ConfigureAwait(false);
+        var credentials = await provider.GetAsync(request, cancellationToken).ConfigureAwait(false);
 
         using var federation = new SigninFederation(endpoint, log);
         var signinToken = await federation.GetSigninTokenAsync(credentials, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Platform;
@@ -20,7 +21,7 @@ internal sealed record ExecOptions(IReadOnlyList<string> Command, bool Server, b
 /// exits with COMMAND's status. ssocred itself writes nothing to stdout.
 /// </summary>
 internal sealed class ExecCommand(
-    ProfileResolver resolver,
+    RequestResolver resolver,
     RoleCredentialsProvider provider,
     IEnvironment environment,
     ProgramLookup lookup,
@@ -35,7 +36,8 @@ internal sealed class ExecCommand(
 
     public async Task<int> RunAsync(SsoOptions options, ExecOptions exec, CancellationToken cancellationToken)
     {
-        var settings = resolver.Resolve(options, requireRole: true);
+        var request = resolver.Resolve(options, requireRole: true);
+        var settings = request.Settings;
         var role = settings.Role!;
         var profile = settings.ProfileName ?? $"{role.AccountId}/{role.RoleName}";
         if (environment.Get(ExecEnvironment.ProfileVariable) is { } outer && outer != profile && !exec.Nested)
@@ -62,10 +64,10 @@ internal sealed class ExecCommand(
         var inherited = environment.All();
         if (exec.Server)
         {
-            return await RunWithServerAsync(settings, options, exec, path, profile, inherited, cancellationToken).ConfigureAwait(false);
+            return await RunWithServerAsync(request, exec, path, profile, inherited, cancellationToken).ConfigureAwait(false);
         }
 
-        var credentials = await provider.GetAsync(settings, options, cancellationToken).ConfigureAwait(false);
+        var credentials = await provider.GetAsync(request, cancellationToken).ConfigureAwait(false);
         var variables = ExecEnvironment.WithKeys(inherited, credentials, profile, settings.ProfileRegion);
         if (!replacer.IsSupported)
         {
@@ -78,28 +80,20 @@ internal sealed class ExecCommand(
     }
 
     private async Task<int> RunWithServerAsync(
-        SsoSettings settings,
-        SsoOptions options,
+        CredentialRequest request,
         ExecOptions exec,
         string path,
         string profile,
         IReadOnlyDictionary<string, string> inherited,
         CancellationToken cancellationToken)
     {
-        var fetchOptions = options with { ForceRefresh = false };
-        using var server = ContainerCredentialServer.Bind(
-            0,
-            cancel => provider.GetAsync(settings, fetchOptions, cancel),
-            settings.Role!.AccountId,
-            options.MinTtl,
-            time,
-            log);
+        using var server = ContainerCredentialServer.Bind(0, provider.ForEndpoint(request), request.Settings.Role!.AccountId, request.Refresh.Margin, time, log);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var serving = server.RunAsync(stop.Token);
         log.Debug("running {Path} with a credential endpoint on 127.0.0.1:{Port}", path, server.Port);
         try
         {
-            var variables = ExecEnvironment.WithEndpoint(inherited, server.Variables, profile, settings.ProfileRegion);
+            var variables = ExecEnvironment.WithEndpoint(inherited, server.Variables, profile, request.Settings.ProfileRegion);
             return await RunChildAsync(path, exec.Command, variables, cancellationToken).ConfigureAwait(false);
         }
         finally

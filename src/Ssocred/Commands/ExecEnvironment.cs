@@ -1,4 +1,5 @@
 using Ssocred.Caching;
+using Ssocred.Credentials;
 
 namespace Ssocred.Commands;
 

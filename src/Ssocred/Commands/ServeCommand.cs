@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Platform;
@@ -13,7 +14,7 @@ namespace Ssocred.Commands;
 /// <c>export</c> lines that point an SDK at it, then serves until SIGINT or SIGTERM (exit 0).
 /// </summary>
 internal sealed class ServeCommand(
-    ProfileResolver resolver,
+    RequestResolver resolver,
     RoleCredentialsProvider provider,
     IStandardOutput stdout,
     ISignals signals,
@@ -22,19 +23,9 @@ internal sealed class ServeCommand(
 {
     public async Task<int> RunAsync(SsoOptions options, int? port, CancellationToken cancellationToken)
     {
-        var settings = resolver.Resolve(options, requireRole: true);
-        var role = settings.Role!;
-
-        // Each fetch goes through the credential path as the credential process does; a request
-        // never forces a refresh (the endpoint's own memory is what --force-refresh would skip).
-        var fetchOptions = options with { ForceRefresh = false };
-        using var server = ContainerCredentialServer.Bind(
-            port ?? 0,
-            cancel => provider.GetAsync(settings, fetchOptions, cancel),
-            role.AccountId,
-            options.MinTtl,
-            time,
-            log);
+        var request = resolver.Resolve(options, requireRole: true);
+        var role = request.Settings.Role!;
+        using var server = ContainerCredentialServer.Bind(port ?? 0, provider.ForEndpoint(request), role.AccountId, request.Refresh.Margin, time, log);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var interrupt = signals.On(PosixSignal.SIGINT, stop.Cancel);

@@ -1,4 +1,4 @@
-using Ssocred.Caching;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 
 namespace Ssocred.Serving;

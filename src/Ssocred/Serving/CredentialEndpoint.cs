@@ -1,4 +1,5 @@
 using Ssocred.Caching;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Output;

@@ -1,4 +1,4 @@
-using Ssocred.Caching;
+using Ssocred.Credentials;
 
 namespace Ssocred.Serving;
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using Ssocred.Caching;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Serving;
