@@ -109,7 +109,7 @@ internal static class HttpHeadParser
         foreach (var b in value)
         {
             // Visible ASCII, space, tab, and obs-text bytes; never a control character (CR, LF, NUL, …).
-            if (b is < 0x20 and not (byte)'\t' or 0x7f)
+            if (b is (< 0x20 and not (byte)'\t') or 0x7f)
             {
                 throw new BadRequestException(400, "a header value holds a control character");
             }
@@ -154,7 +154,7 @@ internal static class HttpHeadParser
 
         foreach (var b in text)
         {
-            var ok = b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
+            var ok = b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9')
                 || "!#$%&'*+-.^_`|~"u8.Contains(b);
             if (!ok)
             {
