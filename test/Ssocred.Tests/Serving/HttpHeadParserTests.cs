@@ -91,7 +91,7 @@ public class HttpHeadParserTests
     [Test]
     public void A_body_is_announced_by_a_non_zero_content_length_or_a_transfer_encoding()
     {
-        HttpRequestHead Head(string extra) => HttpHeadParser.Parse(Encoding.ASCII.GetBytes($"POST / HTTP/1.1\r\nHost: a\r\n{extra}\r\n"));
+        static HttpRequestHead Head(string extra) => HttpHeadParser.Parse(Encoding.ASCII.GetBytes($"POST / HTTP/1.1\r\nHost: a\r\n{extra}\r\n"));
 
         Assert.Multiple(() =>
         {
