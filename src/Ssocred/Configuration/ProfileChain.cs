@@ -19,7 +19,8 @@ internal static class ProfileChain
     /// <param name="Options">Ours, with what the lines said filled in; Profile is the last profile, or null when a line named none.</param>
     /// <param name="Chain">The profiles followed, the named one first (one entry when nothing was followed).</param>
     /// <param name="Region">The first <c>region</c> along the chain (the named profile's own first).</param>
-    public sealed record Followed(SsoOptions Options, IReadOnlyList<string> Chain, string? Region)
+    /// <param name="ReadALine">Whether the named profile was an ssocred credential_process line at all.</param>
+    public sealed record Followed(SsoOptions Options, IReadOnlyList<string> Chain, string? Region, bool ReadALine)
     {
         /// <summary>"profile 'a' → 'b'".</summary>
         public string Describe() => Describe(Chain);
@@ -33,6 +34,7 @@ internal static class ProfileChain
         var chain = new List<string> { profileName };
         var options = ours with { Profile = profileName };
         string? region = null;
+        var readALine = false;
         while (options.Profile is { } current && config.Profile(current) is { } values)
         {
             region ??= Text(values, "region");
@@ -42,6 +44,7 @@ internal static class ProfileChain
             }
 
             var given = ReadLine(line, current, config.Path);
+            readALine = true;
             options = Merge(ours, given);
             if (options.Profile is { } next)
             {
@@ -57,7 +60,7 @@ internal static class ProfileChain
             }
         }
 
-        return new Followed(options, chain, region);
+        return new Followed(options, chain, region, readALine);
     }
 
     /// <summary>The options a credential_process line gives ssocred; an error for another program or an unreadable line.</summary>

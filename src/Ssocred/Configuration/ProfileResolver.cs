@@ -47,7 +47,7 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             {
                 // A profile that only runs ssocred stands for its credential_process line (SPEC §7).
                 followed = ProfileChain.Follow(options, profileName, file);
-                if (followed.Chain.Count > 1)
+                if (followed.ReadALine)
                 {
                     options = followed.Options;
                     sources["profile"] += $", then {followed.Describe()} through credential_process";
