@@ -131,8 +131,9 @@ internal static class Program
         var tokens = new SessionTokens(stores, locks, Oidc, BuildSignIn(stores, Oidc, environment, notifier, time, log), notifier, time, log);
         RoleCredentialsProvider Credentials() => new(stores, locks, tokens, Portal, time, log);
 
-        using var cancellation = new CancellationTokenSource();
-        var cancel = cancellation.Token;
+        // Nothing cancels: SIGINT and SIGTERM end the process, the OS drops its locks, and the next
+        // writer removes a temp file it left (AtomicFile).
+        var cancel = CancellationToken.None;
         var parsed = commandLine.Options;
         var options = commandLine.Sso;
         return commandLine.Command switch

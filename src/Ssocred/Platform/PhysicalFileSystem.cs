@@ -9,6 +9,33 @@ internal sealed class PhysicalFileSystem : IFileSystem
 
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 
+    public byte[]? ReadSmallFile(string path, int maxBytes)
+    {
+        // Looked at before it is opened: opening a FIFO blocks until a writer comes, and a device
+        // has no end. Both (and an empty file) have a length of 0 here, through any symlink.
+        var info = new FileInfo(path);
+        if (info.Exists && (info.Length == 0 || info.Length > maxBytes))
+        {
+            return null;
+        }
+
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (length == 0 || length > maxBytes)
+        {
+            return null; // replaced since it was looked at
+        }
+
+        var content = new byte[length];
+        var read = 0;
+        while (read < content.Length && RandomAccess.Read(handle, content.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read == content.Length ? content : content[..read];
+    }
+
     public bool FileExists(string path) => File.Exists(path);
 
     public bool DirectoryExists(string path) => Directory.Exists(path);

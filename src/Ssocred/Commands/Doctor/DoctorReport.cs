@@ -9,15 +9,12 @@ internal sealed class DoctorReport
 
     public int Errors { get; private set; }
 
-    public int Warnings { get; private set; }
-
     public void Section(string title) => _text.Append(_text.Length == 0 ? string.Empty : "\n").Append(title).Append('\n');
 
     public void Fact(string name, string value) => _text.Append("  ").Append(name.PadRight(24)).Append(value).Append('\n');
 
     public void Warning(string message)
     {
-        Warnings++;
         _text.Append("warning: ").Append(message).Append('\n');
     }
 
