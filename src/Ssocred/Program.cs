@@ -147,12 +147,8 @@ internal static class Program
             CommandLineOptions.Populate => await new ConfigurePopulateCommand(resolver, tokens, Portal, fileSystem, stdout, notifier, time, Environment.ProcessPath ?? "ssocred", log)
                 .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate), cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
-                [
-                    new ConfigurationCheck(resolver, configLoader),
-                    new EndpointsCheck(),
-                    new CachesCheck(tokens, stores, fileSystem, time),
-                    new NextStepCheck(time),
-                ],
+                new ConfigurationCheck(resolver, configLoader),
+                [new EndpointsCheck(), new CachesCheck(tokens, stores, fileSystem, time), new NextStepCheck(Credentials())],
                 stdout).RunAsync(options, cancel).ConfigureAwait(false),
             _ => throw new UsageException($"'{commandLine.Command}' is not an ssocred command"),
         };
