@@ -132,8 +132,8 @@ internal static class Program
         var tokens = new SessionTokens(stores, locks, Oidc, BuildSignIn(stores, Oidc, environment, notifier, time, log), notifier, time, log);
         RoleCredentialsProvider Credentials() => new(stores, locks, tokens, Portal, time, log);
 
-        // Nothing cancels: SIGINT and SIGTERM end the process, the OS drops its locks, and the next
-        // writer removes a temp file it left (AtomicFile).
+        // No root cancellation: SIGINT and SIGTERM end the process (serve and exec handle them
+        // through ProcessSignals), the OS drops its locks, and the next writer removes a temp file.
         var cancel = CancellationToken.None;
         var parsed = commandLine.Options;
         var options = commandLine.Sso;
