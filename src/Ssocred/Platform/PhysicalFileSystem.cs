@@ -1,6 +1,9 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
 namespace Ssocred.Platform;
 
-internal sealed class PhysicalFileSystem : IFileSystem
+internal sealed partial class PhysicalFileSystem : IFileSystem
 {
     private const UnixFileMode OwnerOnlyDirectory =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -11,19 +14,13 @@ internal sealed class PhysicalFileSystem : IFileSystem
 
     public byte[]? ReadSmallFile(string path, int maxBytes)
     {
-        // Looked at before it is opened: opening a FIFO blocks until a writer comes, and a device
-        // has no end. Both (and an empty file) have a length of 0 here, through any symlink.
-        var info = new FileInfo(path);
-        if (info.Exists && (info.Length == 0 || info.Length > maxBytes))
-        {
-            return null;
-        }
+        using var handle = OpenWithoutWaiting(path);
 
-        using var handle = File.OpenHandle(path);
+        // A FIFO, a device (and an empty file) have a length of 0, through any symlink.
         var length = RandomAccess.GetLength(handle);
         if (length == 0 || length > maxBytes)
         {
-            return null; // replaced since it was looked at
+            return null;
         }
 
         var content = new byte[length];
@@ -35,6 +32,33 @@ internal sealed class PhysicalFileSystem : IFileSystem
 
         return read == content.Length ? content : content[..read];
     }
+
+    /// <summary>
+    /// Opens for reading without waiting: open(2) on a FIFO blocks until a writer comes, unless
+    /// O_NONBLOCK (which changes nothing for a regular file). Same system calls as File.OpenHandle.
+    /// </summary>
+    private static SafeFileHandle OpenWithoutWaiting(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return File.OpenHandle(path);
+        }
+
+        var flags = OperatingSystem.IsMacOS() ? MacNonBlock | MacCloseOnExec : LinuxNonBlock | LinuxCloseOnExec;
+        var descriptor = Open(path, flags);
+
+        // Failed (missing, denied, …): .NET's own open says why, with the exception callers expect.
+        return descriptor >= 0 ? new SafeFileHandle(descriptor, ownsHandle: true) : File.OpenHandle(path);
+    }
+
+    private const int LinuxNonBlock = 0x800;
+    private const int LinuxCloseOnExec = 0x80000;
+    private const int MacNonBlock = 0x4;
+    private const int MacCloseOnExec = 0x1000000;
+
+    // O_RDONLY is 0; no mode, since nothing is created.
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags);
 
     public bool FileExists(string path) => File.Exists(path);
 
