@@ -16,8 +16,17 @@ internal sealed partial class PhysicalFileSystem : IFileSystem
     {
         using var handle = OpenWithoutWaiting(path);
 
-        // A FIFO, a device (and an empty file) have a length of 0, through any symlink.
-        var length = RandomAccess.GetLength(handle);
+        // A device (and an empty file) has a length of 0, through any symlink; a FIFO has none.
+        long length;
+        try
+        {
+            length = RandomAccess.GetLength(handle);
+        }
+        catch (NotSupportedException)
+        {
+            return null; // not seekable: a FIFO or a socket
+        }
+
         if (length == 0 || length > maxBytes)
         {
             return null;
