@@ -1,0 +1,220 @@
+using System.Net.Security;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Ssocred.Platform;
+
+/// <summary>
+/// Decides whether a TLS server's certificate is trusted, trusting exactly the certificates .NET
+/// trusts by default (<see cref="SystemTrustStore"/>) but reading only the few a chain needs.
+/// <para>
+/// Left alone, .NET on Linux reads and decodes every certificate of the system store (about 300 on
+/// Debian, ~90 ms) before its first chain build, whatever the chain. When the trusted folders are
+/// hashed (<see cref="HashedCertificateFolder"/>), this class finds the roots and intermediates a
+/// chain can use by the issuers' subject hashes, as OpenSSL itself does, and builds the chain with
+/// only those trusted (<see cref="X509ChainTrustMode.CustomRootTrust"/>). A chain that does not
+/// build that way is tried once more against everything .NET would have read, so a certificate is
+/// accepted exactly when .NET's default validation accepts it: the host name check and the
+/// revocation policy stay .NET's own.
+/// </para>
+/// </summary>
+internal sealed class TlsTrust(IReadOnlyList<HashedCertificateFolder> folders, Func<(X509Certificate2Collection Roots, X509Certificate2Collection Intermediates)> everything)
+{
+    /// <summary>Issuer lookups per chain: deeper than any real chain, a bound against loops of cross-signatures.</summary>
+    private const int MaxLookups = 16;
+
+    private static readonly Lock s_setUp = new();
+    private static TlsTrust? s_processTrust;
+    private static bool s_setUpDone;
+
+    /// <summary>
+    /// The trust of this process when its trusted folders are hashed (Debian, Ubuntu, Alpine, Arch…);
+    /// null elsewhere (macOS, Windows, a folder without hash links), where .NET's default applies.
+    /// The first call stops .NET from reading the whole system store (see <see cref="SkipDotNetStoreLoad"/>).
+    /// </summary>
+    public static TlsTrust? ForThisProcess()
+    {
+        lock (s_setUp)
+        {
+            if (!s_setUpDone)
+            {
+                s_setUpDone = true;
+                s_processTrust = Create();
+            }
+
+            return s_processTrust;
+        }
+    }
+
+    /// <summary>Sets this trust on TLS client options: the chain errors .NET reports go through <see cref="Accepts"/>.</summary>
+    public void ApplyTo(SslClientAuthenticationOptions options) =>
+        options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            Accepts(certificate as X509Certificate2, chain, errors);
+
+    /// <summary>
+    /// The validation: a missing certificate or a wrong host name is refused as .NET refuses it;
+    /// chain errors are what .NET reports with its (empty) store, so the chain is built again
+    /// with the trusted certificates found by hash, then with all of them.
+    /// </summary>
+    public bool Accepts(X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (certificate is null || chain is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        if (errors == SslPolicyErrors.None)
+        {
+            return true;
+        }
+
+        var presented = chain.ChainPolicy.ExtraStore; // the certificates the server sent
+        var (roots, intermediates) = FindByHash(certificate, presented);
+        if (roots.Count > 0 && Builds(certificate, chain.ChainPolicy, roots, intermediates))
+        {
+            return true;
+        }
+
+        var (allRoots, allIntermediates) = everything();
+        return Builds(certificate, chain.ChainPolicy, allRoots, allIntermediates);
+    }
+
+    private (X509Certificate2Collection Roots, X509Certificate2Collection Intermediates) FindByHash(X509Certificate2 leaf, X509Certificate2Collection presented)
+    {
+        var roots = new X509Certificate2Collection();
+        var intermediates = new X509Certificate2Collection();
+        var pending = new Queue<X500DistinguishedName>();
+        pending.Enqueue(leaf.IssuerName);
+        foreach (var certificate in presented)
+        {
+            pending.Enqueue(certificate.IssuerName);
+        }
+
+        var looked = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0 && looked.Count < MaxLookups)
+        {
+            var issuer = pending.Dequeue();
+            if (!looked.Add(Convert.ToHexString(issuer.RawData)))
+            {
+                continue;
+            }
+
+            foreach (var folder in folders)
+            {
+                foreach (var found in folder.WithSubject(issuer))
+                {
+                    if (SystemTrustStore.IsSelfIssued(found))
+                    {
+                        roots.Add(found);
+                    }
+                    else
+                    {
+                        intermediates.Add(found);
+                        pending.Enqueue(found.IssuerName);
+                    }
+                }
+            }
+        }
+
+        return (roots, intermediates);
+    }
+
+    /// <summary>Builds the chain under the handler's own policy (revocation, purpose, time), trusting only <paramref name="roots"/>.</summary>
+    private static bool Builds(X509Certificate2 leaf, X509ChainPolicy policy, X509Certificate2Collection roots, X509Certificate2Collection intermediates)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy = policy.Clone();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Clear();
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.ExtraStore.AddRange(intermediates);
+        return chain.Build(leaf);
+    }
+
+    private static TlsTrust? Create()
+    {
+        if (SystemTrustStore.OfThisProcess() is not { } store)
+        {
+            return null;
+        }
+
+        var hashed = store.Folders.Where(HashedCertificateFolder.IsHashed).Select(path => new HashedCertificateFolder(path)).ToList();
+        if (hashed.Count == 0 || !SkipDotNetStoreLoad())
+        {
+            return null;
+        }
+
+        return new TlsTrust(hashed, store.ReadEverything);
+    }
+
+    /// <summary>
+    /// .NET reads the system store once per process, from the paths OpenSSL's variables
+    /// <c>SSL_CERT_FILE</c>/<c>SSL_CERT_DIR</c> name at that moment, and offers no other way to
+    /// skip it. So the variables are set empty in the native environment, the (now empty) store
+    /// is loaded, and they are put back as they were, all before the first TLS connection. The
+    /// managed environment, which child processes inherit, is never changed. False (and nothing
+    /// changed) when the C library cannot be called; the store had better be read then.
+    /// </summary>
+    private static bool SkipDotNetStoreLoad()
+    {
+        string[] names = ["SSL_CERT_FILE", "SSL_CERT_DIR"];
+        string?[] saved;
+        try
+        {
+            saved = [.. names.Select(NativeEnvironment.Get)];
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+
+        try
+        {
+            foreach (var name in names)
+            {
+                NativeEnvironment.Set(name, "");
+            }
+
+            using var machineRoots = new X509Store(StoreName.Root, StoreLocation.LocalMachine);
+            machineRoots.Open(OpenFlags.ReadOnly);
+            _ = machineRoots.Certificates.Count; // loads, and caches for the process, the empty store
+        }
+        finally
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                NativeEnvironment.Restore(names[i], saved[i]);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The C library's environment, which OpenSSL and .NET's crypto shim read (the managed one is a copy).</summary>
+    private static class NativeEnvironment
+    {
+        public static string? Get(string name) => Marshal.PtrToStringUTF8(GetEnv(name));
+
+        public static void Set(string name, string value)
+        {
+            if (SetEnv(name, value, 1) != 0)
+            {
+                throw new InvalidOperationException($"setenv({name}) failed");
+            }
+        }
+
+        public static void Restore(string name, string? value)
+        {
+            _ = value is null ? UnsetEnv(name) : SetEnv(name, value, 1);
+        }
+
+        [DllImport("libc.so.6", EntryPoint = "getenv")]
+        private static extern IntPtr GetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+
+        [DllImport("libc.so.6", EntryPoint = "setenv")]
+        private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+
+        [DllImport("libc.so.6", EntryPoint = "unsetenv")]
+        private static extern int UnsetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+    }
+}
