@@ -109,6 +109,6 @@ internal static class AwsClientFactory
 
         // The SDK's own HTTP client, but with TLS trust that reads only the root certificates a
         // chain needs (Platform/TlsTrust.cs): the first connection is ~90 ms faster on Linux.
-        config.HttpClientFactory = SsoHttpClientFactory.Instance;
+        config.HttpClientFactory = new SsoHttpClientFactory();
     }
 }

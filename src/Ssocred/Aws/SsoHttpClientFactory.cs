@@ -12,8 +12,6 @@ namespace Ssocred.Aws;
 /// </summary>
 internal sealed class SsoHttpClientFactory : HttpClientFactory
 {
-    public static SsoHttpClientFactory Instance { get; } = new();
-
     public override HttpClient CreateHttpClient(IClientConfig clientConfig)
     {
         var handler = new SocketsHttpHandler

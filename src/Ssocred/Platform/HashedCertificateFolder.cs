@@ -57,8 +57,20 @@ internal sealed class HashedCertificateFolder(string path)
     private static bool IsHashName(string name) =>
         name.Length > 9
         && name[8] == '.'
-        && !name.AsSpan(0, 8).ContainsAnyExcept(HexDigits)
+        && IsLowerHex(name.AsSpan(0, 8))
         && !name.AsSpan(9).ContainsAnyExceptInRange('0', '9');
 
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+    // A loop, not SearchValues: a static field here would cost every run a static base at start-up.
+    private static bool IsLowerHex(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -46,8 +46,18 @@ internal sealed class SystemTrustStore(string? file, IReadOnlyList<string> folde
     {
         var roots = new X509Certificate2Collection();
         var intermediates = new X509Certificate2Collection();
-        var files = Folders.Where(Directory.Exists).SelectMany(Directory.EnumerateFiles);
-        foreach (var path in File is null ? files : files.Prepend(File))
+        // A hashed folder links each certificate under a second name: read each file once.
+        var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Folders.Where(Directory.Exists).SelectMany(Directory.EnumerateFiles).Prepend(File ?? ""))
+        {
+            if (path.Length > 0 && System.IO.File.Exists(path) && seen.Add(new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path))
+            {
+                files.Add(path);
+            }
+        }
+
+        foreach (var path in files)
         {
             foreach (var certificate in CertificateFiles.Read(path))
             {

@@ -11,14 +11,18 @@ namespace Ssocred.Platform;
 /// Left alone, .NET on Linux reads and decodes every certificate of the system store (about 300 on
 /// Debian, ~90 ms) before its first chain build, whatever the chain. When the trusted folders are
 /// hashed (<see cref="HashedCertificateFolder"/>), this class finds the roots and intermediates a
-/// chain can use by the issuers' subject hashes, as OpenSSL itself does, and builds the chain with
-/// only those trusted (<see cref="X509ChainTrustMode.CustomRootTrust"/>). A chain that does not
-/// build that way is tried once more against everything .NET would have read, so a certificate is
+/// chain can use by the issuers' subject hashes, as OpenSSL itself does (and by subject in the
+/// bundle file, <see cref="CertificateBundle"/>), and builds the chain with only those trusted
+/// (<see cref="X509ChainTrustMode.CustomRootTrust"/>). A chain that does not build that way is
+/// tried once more against everything .NET would have read, so a certificate is
 /// accepted exactly when .NET's default validation accepts it: the host name check and the
 /// revocation policy stay .NET's own.
 /// </para>
 /// </summary>
-internal sealed class TlsTrust(IReadOnlyList<HashedCertificateFolder> folders, Func<(X509Certificate2Collection Roots, X509Certificate2Collection Intermediates)> everything)
+internal sealed class TlsTrust(
+    IReadOnlyList<HashedCertificateFolder> folders,
+    CertificateBundle? bundle,
+    Func<(X509Certificate2Collection Roots, X509Certificate2Collection Intermediates)> everything)
 {
     /// <summary>Issuer lookups per chain: deeper than any real chain, a bound against loops of cross-signatures.</summary>
     private const int MaxLookups = 16;
@@ -69,7 +73,7 @@ internal sealed class TlsTrust(IReadOnlyList<HashedCertificateFolder> folders, F
         }
 
         var presented = chain.ChainPolicy.ExtraStore; // the certificates the server sent
-        var (roots, intermediates) = FindByHash(certificate, presented);
+        var (roots, intermediates) = FindTrusted(certificate, presented);
         if (roots.Count > 0 && Builds(certificate, chain.ChainPolicy, roots, intermediates))
         {
             return true;
@@ -79,7 +83,7 @@ internal sealed class TlsTrust(IReadOnlyList<HashedCertificateFolder> folders, F
         return Builds(certificate, chain.ChainPolicy, allRoots, allIntermediates);
     }
 
-    private (X509Certificate2Collection Roots, X509Certificate2Collection Intermediates) FindByHash(X509Certificate2 leaf, X509Certificate2Collection presented)
+    private (X509Certificate2Collection Roots, X509Certificate2Collection Intermediates) FindTrusted(X509Certificate2 leaf, X509Certificate2Collection presented)
     {
         var roots = new X509Certificate2Collection();
         var intermediates = new X509Certificate2Collection();
@@ -99,24 +103,41 @@ internal sealed class TlsTrust(IReadOnlyList<HashedCertificateFolder> folders, F
                 continue;
             }
 
-            foreach (var folder in folders)
+            foreach (var found in WithSubject(issuer))
             {
-                foreach (var found in folder.WithSubject(issuer))
+                if (SystemTrustStore.IsSelfIssued(found))
                 {
-                    if (SystemTrustStore.IsSelfIssued(found))
-                    {
-                        roots.Add(found);
-                    }
-                    else
-                    {
-                        intermediates.Add(found);
-                        pending.Enqueue(found.IssuerName);
-                    }
+                    roots.Add(found);
+                }
+                else
+                {
+                    intermediates.Add(found);
+                    pending.Enqueue(found.IssuerName);
                 }
             }
         }
 
         return (roots, intermediates);
+    }
+
+    /// <summary>The trusted certificates named <paramref name="subject"/>: looked up in the hashed folders, searched in the bundle file.</summary>
+    private IEnumerable<X509Certificate2> WithSubject(X500DistinguishedName subject)
+    {
+        foreach (var folder in folders)
+        {
+            foreach (var certificate in folder.WithSubject(subject))
+            {
+                yield return certificate;
+            }
+        }
+
+        if (bundle is not null)
+        {
+            foreach (var certificate in bundle.WithSubject(subject))
+            {
+                yield return certificate;
+            }
+        }
     }
 
     /// <summary>Builds the chain under the handler's own policy (revocation, purpose, time), trusting only <paramref name="roots"/>.</summary>
@@ -138,13 +159,22 @@ internal sealed class TlsTrust(IReadOnlyList<HashedCertificateFolder> folders, F
             return null;
         }
 
-        var hashed = store.Folders.Where(HashedCertificateFolder.IsHashed).Select(path => new HashedCertificateFolder(path)).ToList();
-        if (hashed.Count == 0 || !SkipDotNetStoreLoad())
+        var hashed = new List<HashedCertificateFolder>();
+        foreach (var folder in store.Folders)
+        {
+            if (HashedCertificateFolder.IsHashed(folder))
+            {
+                hashed.Add(new HashedCertificateFolder(folder));
+            }
+        }
+
+        var bundle = store.File is { } file && System.IO.File.Exists(file) ? new CertificateBundle(file) : null;
+        if ((hashed.Count == 0 && bundle is null) || !SkipDotNetStoreLoad())
         {
             return null;
         }
 
-        return new TlsTrust(hashed, store.ReadEverything);
+        return new TlsTrust(hashed, bundle, store.ReadEverything);
     }
 
     /// <summary>
@@ -208,13 +238,13 @@ internal sealed class TlsTrust(IReadOnlyList<HashedCertificateFolder> folders, F
             _ = value is null ? UnsetEnv(name) : SetEnv(name, value, 1);
         }
 
-        [DllImport("libc.so.6", EntryPoint = "getenv")]
+        [DllImport("libc", EntryPoint = "getenv")]
         private static extern IntPtr GetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 
-        [DllImport("libc.so.6", EntryPoint = "setenv")]
+        [DllImport("libc", EntryPoint = "setenv")]
         private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 
-        [DllImport("libc.so.6", EntryPoint = "unsetenv")]
+        [DllImport("libc", EntryPoint = "unsetenv")]
         private static extern int UnsetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
     }
 }

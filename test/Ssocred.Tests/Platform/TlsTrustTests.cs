@@ -78,6 +78,23 @@ public class TlsTrustTests
     }
 
     [Test]
+    public async Task A_root_in_the_bundle_file_is_found_by_subject_without_the_full_store()
+    {
+        var bundle = Path.Combine(_folder, "..", Path.GetFileName(_folder) + "-bundle.pem");
+        File.WriteAllText(bundle, $"{_trusted.Root.ExportCertificatePem()}\n{_stranger.Root.ExportCertificatePem()}\n");
+        try
+        {
+            await ConnectAsync(_stranger, "127.0.0.1", bundleFile: bundle);
+        }
+        finally
+        {
+            File.Delete(bundle);
+        }
+
+        Assert.That(_fullLoads, Is.Zero);
+    }
+
+    [Test]
     public async Task A_trusted_root_without_a_hash_link_is_still_trusted_through_the_full_store()
     {
         // The same trust as .NET's default: a root only in the bundle file is found the slow way.
@@ -109,9 +126,10 @@ public class TlsTrustTests
     }
 
     /// <summary>One TLS handshake from a client using <see cref="TlsTrust"/> to a server presenting <paramref name="server"/>'s chain.</summary>
-    private async Task ConnectAsync(Pki server, string hostName, X509Certificate2Collection? extraTrusted = null)
+    private async Task ConnectAsync(Pki server, string hostName, X509Certificate2Collection? extraTrusted = null, string? bundleFile = null)
     {
-        var trust = new TlsTrust([new HashedCertificateFolder(_folder)], () =>
+        var bundle = bundleFile is null ? null : new CertificateBundle(bundleFile);
+        var trust = new TlsTrust([new HashedCertificateFolder(_folder)], bundle, () =>
         {
             _fullLoads++;
             var roots = new X509Certificate2Collection(_trusted.Root);

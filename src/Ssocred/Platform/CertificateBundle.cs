@@ -1,0 +1,93 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Ssocred.Platform;
+
+/// <summary>
+/// A PEM file of many certificates (<c>SSL_CERT_FILE</c>, e.g. <c>ca-certificates.crt</c>), searched
+/// by subject without decoding every certificate: each PEM block's subject name is read straight
+/// from its DER, and only the certificates whose subject is asked for are decoded. Blocks labelled
+/// other than CERTIFICATE (such as OpenSSL's TRUSTED CERTIFICATE) are skipped, as .NET skips them.
+/// </summary>
+internal sealed class CertificateBundle(string path)
+{
+    private List<(byte[] Subject, byte[] Der)>? _entries;
+
+    public IEnumerable<X509Certificate2> WithSubject(X500DistinguishedName subject)
+    {
+        foreach (var (name, der) in _entries ??= Read(path))
+        {
+            if (name.AsSpan().SequenceEqual(subject.RawData) && TryLoad(der) is { } certificate)
+            {
+                yield return certificate;
+            }
+        }
+    }
+
+    private static List<(byte[] Subject, byte[] Der)> Read(string path)
+    {
+        var entries = new List<(byte[] Subject, byte[] Der)>();
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return entries;
+        }
+
+        var rest = text.AsSpan();
+        while (PemEncoding.TryFind(rest, out var fields))
+        {
+            if (rest[fields.Label].SequenceEqual("CERTIFICATE"))
+            {
+                var der = new byte[fields.DecodedDataLength];
+                if (Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out var written) && SubjectOf(der.AsMemory(0, written)) is { } subject)
+                {
+                    entries.Add((subject, der[..written]));
+                }
+            }
+
+            rest = rest[fields.Location.End..];
+        }
+
+        return entries;
+    }
+
+    /// <summary>The subject Name of a DER certificate: the sixth field of TBSCertificate, after the optional [0] version.</summary>
+    private static byte[]? SubjectOf(ReadOnlyMemory<byte> der)
+    {
+        try
+        {
+            var tbs = new AsnReader(der, AsnEncodingRules.DER).ReadSequence().ReadSequence();
+            if (tbs.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+            {
+                tbs.ReadEncodedValue(); // version
+            }
+
+            tbs.ReadEncodedValue(); // serialNumber
+            tbs.ReadEncodedValue(); // signature
+            tbs.ReadEncodedValue(); // issuer
+            tbs.ReadEncodedValue(); // validity
+            return tbs.ReadEncodedValue().ToArray();
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
+    private static X509Certificate2? TryLoad(byte[] der)
+    {
+        try
+        {
+            return X509CertificateLoader.LoadCertificate(der);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}
