@@ -12,22 +12,29 @@ namespace Ssocred.Platform;
 /// </summary>
 internal sealed class CertificateBundle(string path)
 {
-    private List<(byte[] Subject, byte[] Der)>? _entries;
+    // Two lists, not a list of tuples: see TrustedCertificates on generic statics.
+    private List<byte[]>? _subjects;
+    private List<byte[]>? _certificates;
 
     public IEnumerable<X509Certificate2> WithSubject(X500DistinguishedName subject)
     {
-        foreach (var (name, der) in _entries ??= Read(path))
+        if (_subjects is null)
         {
-            if (name.AsSpan().SequenceEqual(subject.RawData) && TryLoad(der) is { } certificate)
+            (_subjects, _certificates) = ([], []);
+            Read(path, _subjects, _certificates!);
+        }
+
+        for (var i = 0; i < _subjects.Count; i++)
+        {
+            if (_subjects[i].AsSpan().SequenceEqual(subject.RawData) && TryLoad(_certificates![i]) is { } certificate)
             {
                 yield return certificate;
             }
         }
     }
 
-    private static List<(byte[] Subject, byte[] Der)> Read(string path)
+    private static void Read(string path, List<byte[]> subjects, List<byte[]> certificates)
     {
-        var entries = new List<(byte[] Subject, byte[] Der)>();
         string text;
         try
         {
@@ -35,7 +42,7 @@ internal sealed class CertificateBundle(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return entries;
+            return;
         }
 
         var rest = text.AsSpan();
@@ -46,14 +53,13 @@ internal sealed class CertificateBundle(string path)
                 var der = new byte[fields.DecodedDataLength];
                 if (Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out var written) && SubjectOf(der.AsMemory(0, written)) is { } subject)
                 {
-                    entries.Add((subject, der[..written]));
+                    subjects.Add(subject);
+                    certificates.Add(der[..written]);
                 }
             }
 
             rest = rest[fields.Location.End..];
         }
-
-        return entries;
     }
 
     /// <summary>The subject Name of a DER certificate: the sixth field of TBSCertificate, after the optional [0] version.</summary>

@@ -17,7 +17,18 @@ internal sealed class HashedCertificateFolder(string path)
     {
         try
         {
-            return Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any(entry => IsHashName(System.IO.Path.GetFileName(entry)));
+            if (Directory.Exists(path))
+            {
+                foreach (var entry in Directory.EnumerateFileSystemEntries(path))
+                {
+                    if (IsHashName(System.IO.Path.GetFileName(entry)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
         catch (IOException)
         {

@@ -10,13 +10,13 @@ namespace Ssocred.Platform;
 /// user's .NET root store. Every self-signed certificate there is a trusted root, every other one
 /// may serve as an intermediate.
 /// </summary>
-internal sealed class SystemTrustStore(string? file, IReadOnlyList<string> folders)
+internal sealed class SystemTrustStore(string? file, string[] folders)
 {
     private const string DebianFolder = "/etc/ssl/certs";
 
     public string? File { get; } = file;
 
-    public IReadOnlyList<string> Folders { get; } = folders;
+    public string[] Folders { get; } = folders;
 
     /// <summary>The locations of this process, or null when OpenSSL's defaults cannot be read (not Linux, no libcrypto).</summary>
     public static SystemTrustStore? OfThisProcess()
@@ -28,54 +28,69 @@ internal sealed class SystemTrustStore(string? file, IReadOnlyList<string> folde
 
         var file = Environment.GetEnvironmentVariable("SSL_CERT_FILE") ?? defaults.File;
         var dirVariable = Environment.GetEnvironmentVariable("SSL_CERT_DIR");
-        var folders = (dirVariable ?? defaults.Folder ?? "")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(System.IO.Path.GetFullPath)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (dirVariable is null && !folders.Any(Directory.Exists) && Directory.Exists(DebianFolder))
+        var folders = new List<string>();
+        var anyExists = false;
+        foreach (var folder in (dirVariable ?? defaults.Folder ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
-            folders = [DebianFolder]; // .NET's own fallback when the default folder is missing
-        }
-
-        return new SystemTrustStore(string.IsNullOrEmpty(file) ? null : System.IO.Path.GetFullPath(file), folders);
-    }
-
-    /// <summary>Every certificate .NET would read: roots (self-signed) and intermediates.</summary>
-    public (X509Certificate2Collection Roots, X509Certificate2Collection Intermediates) ReadEverything()
-    {
-        var roots = new X509Certificate2Collection();
-        var intermediates = new X509Certificate2Collection();
-        // A hashed folder links each certificate under a second name: read each file once.
-        var files = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in Folders.Where(Directory.Exists).SelectMany(Directory.EnumerateFiles).Prepend(File ?? ""))
-        {
-            if (path.Length > 0 && System.IO.File.Exists(path) && seen.Add(new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path))
+            var full = System.IO.Path.GetFullPath(folder);
+            if (!folders.Contains(full))
             {
-                files.Add(path);
+                folders.Add(full);
+                anyExists |= Directory.Exists(full);
             }
         }
 
-        foreach (var path in files)
+        if (dirVariable is null && !anyExists && Directory.Exists(DebianFolder))
         {
-            foreach (var certificate in CertificateFiles.Read(path))
+            folders = [DebianFolder]; // .NET's own fallback when the default folder has nothing
+        }
+
+        return new SystemTrustStore(string.IsNullOrEmpty(file) ? null : System.IO.Path.GetFullPath(file), [.. folders]);
+    }
+
+    /// <summary>Every certificate .NET would read: the file, every file of the folders, the user's .NET stores.</summary>
+    public TrustedCertificates ReadEverything()
+    {
+        var trusted = new TrustedCertificates();
+        var seen = new HashSet<string>(StringComparer.Ordinal); // a hashed folder links each certificate under a second name
+        foreach (var path in Files())
+        {
+            if (seen.Add(new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path))
             {
-                (IsSelfIssued(certificate) ? roots : intermediates).Add(certificate);
+                foreach (var certificate in CertificateFiles.Read(path))
+                {
+                    trusted.Add(certificate);
+                }
             }
         }
 
         using var userRoots = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
         userRoots.Open(OpenFlags.ReadOnly);
-        roots.AddRange(userRoots.Certificates);
+        trusted.Roots.AddRange(userRoots.Certificates);
         using var userIntermediates = new X509Store(StoreName.CertificateAuthority, StoreLocation.CurrentUser);
         userIntermediates.Open(OpenFlags.ReadOnly);
-        intermediates.AddRange(userIntermediates.Certificates);
-        return (roots, intermediates);
+        trusted.Intermediates.AddRange(userIntermediates.Certificates);
+        return trusted;
     }
 
-    public static bool IsSelfIssued(X509Certificate2 certificate) =>
-        certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+    private List<string> Files()
+    {
+        var files = new List<string>();
+        if (File is not null && System.IO.File.Exists(File))
+        {
+            files.Add(File);
+        }
+
+        foreach (var folder in Folders)
+        {
+            if (Directory.Exists(folder))
+            {
+                files.AddRange(Directory.EnumerateFiles(folder));
+            }
+        }
+
+        return files;
+    }
 
     /// <summary>OpenSSL's compiled-in defaults, the ones .NET falls back on; read from the libcrypto .NET loads.</summary>
     private static class OpenSslDefaults

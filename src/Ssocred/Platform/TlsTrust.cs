@@ -19,10 +19,7 @@ namespace Ssocred.Platform;
 /// revocation policy stay .NET's own.
 /// </para>
 /// </summary>
-internal sealed class TlsTrust(
-    IReadOnlyList<HashedCertificateFolder> folders,
-    CertificateBundle? bundle,
-    Func<(X509Certificate2Collection Roots, X509Certificate2Collection Intermediates)> everything)
+internal sealed class TlsTrust(HashedCertificateFolder[] folders, CertificateBundle? bundle, Func<TrustedCertificates> everything)
 {
     /// <summary>Issuer lookups per chain: deeper than any real chain, a bound against loops of cross-signatures.</summary>
     private const int MaxLookups = 16;
@@ -73,51 +70,43 @@ internal sealed class TlsTrust(
         }
 
         var presented = chain.ChainPolicy.ExtraStore; // the certificates the server sent
-        var (roots, intermediates) = FindTrusted(certificate, presented);
-        if (roots.Count > 0 && Builds(certificate, chain.ChainPolicy, roots, intermediates))
-        {
-            return true;
-        }
-
-        var (allRoots, allIntermediates) = everything();
-        return Builds(certificate, chain.ChainPolicy, allRoots, allIntermediates);
+        var found = FindTrusted(certificate, presented);
+        return (found.Roots.Count > 0 && Builds(certificate, chain.ChainPolicy, found))
+            || Builds(certificate, chain.ChainPolicy, everything());
     }
 
-    private (X509Certificate2Collection Roots, X509Certificate2Collection Intermediates) FindTrusted(X509Certificate2 leaf, X509Certificate2Collection presented)
+    /// <summary>
+    /// The trusted certificates that can continue the chain: those named as the issuer of the leaf
+    /// or of a certificate the server sent, then, for each intermediate found, its issuer in turn.
+    /// </summary>
+    private TrustedCertificates FindTrusted(X509Certificate2 leaf, X509Certificate2Collection presented)
     {
-        var roots = new X509Certificate2Collection();
-        var intermediates = new X509Certificate2Collection();
-        var pending = new Queue<X500DistinguishedName>();
-        pending.Enqueue(leaf.IssuerName);
+        var found = new TrustedCertificates();
+        var pending = new List<byte[]> { leaf.IssuerName.RawData };
         foreach (var certificate in presented)
         {
-            pending.Enqueue(certificate.IssuerName);
+            pending.Add(certificate.IssuerName.RawData);
         }
 
         var looked = new HashSet<string>(StringComparer.Ordinal);
-        while (pending.Count > 0 && looked.Count < MaxLookups)
+        for (var next = 0; next < pending.Count && looked.Count < MaxLookups; next++)
         {
-            var issuer = pending.Dequeue();
-            if (!looked.Add(Convert.ToHexString(issuer.RawData)))
+            if (!looked.Add(Convert.ToHexString(pending[next])))
             {
                 continue;
             }
 
-            foreach (var found in WithSubject(issuer))
+            foreach (var certificate in WithSubject(new X500DistinguishedName(pending[next])))
             {
-                if (SystemTrustStore.IsSelfIssued(found))
+                found.Add(certificate);
+                if (!TrustedCertificates.IsSelfIssued(certificate))
                 {
-                    roots.Add(found);
-                }
-                else
-                {
-                    intermediates.Add(found);
-                    pending.Enqueue(found.IssuerName);
+                    pending.Add(certificate.IssuerName.RawData);
                 }
             }
         }
 
-        return (roots, intermediates);
+        return found;
     }
 
     /// <summary>The trusted certificates named <paramref name="subject"/>: looked up in the hashed folders, searched in the bundle file.</summary>
@@ -141,14 +130,14 @@ internal sealed class TlsTrust(
     }
 
     /// <summary>Builds the chain under the handler's own policy (revocation, purpose, time), trusting only <paramref name="roots"/>.</summary>
-    private static bool Builds(X509Certificate2 leaf, X509ChainPolicy policy, X509Certificate2Collection roots, X509Certificate2Collection intermediates)
+    private static bool Builds(X509Certificate2 leaf, X509ChainPolicy policy, TrustedCertificates trusted)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy = policy.Clone();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Clear();
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.ExtraStore.AddRange(intermediates);
+        chain.ChainPolicy.CustomTrustStore.AddRange(trusted.Roots);
+        chain.ChainPolicy.ExtraStore.AddRange(trusted.Intermediates);
         return chain.Build(leaf);
     }
 
@@ -159,12 +148,14 @@ internal sealed class TlsTrust(
             return null;
         }
 
-        var hashed = new List<HashedCertificateFolder>();
+        // Loops rather than LINQ here and below: every lambda and generic instantiation adds a
+        // static base that each run, warm path included, allocates at start-up.
+        var hashed = new List<string>();
         foreach (var folder in store.Folders)
         {
             if (HashedCertificateFolder.IsHashed(folder))
             {
-                hashed.Add(new HashedCertificateFolder(folder));
+                hashed.Add(folder);
             }
         }
 
@@ -174,7 +165,13 @@ internal sealed class TlsTrust(
             return null;
         }
 
-        return new TlsTrust(hashed, bundle, store.ReadEverything);
+        var folders = new HashedCertificateFolder[hashed.Count];
+        for (var i = 0; i < folders.Length; i++)
+        {
+            folders[i] = new HashedCertificateFolder(hashed[i]);
+        }
+
+        return new TlsTrust(folders, bundle, store.ReadEverything);
     }
 
     /// <summary>
@@ -188,10 +185,13 @@ internal sealed class TlsTrust(
     private static bool SkipDotNetStoreLoad()
     {
         string[] names = ["SSL_CERT_FILE", "SSL_CERT_DIR"];
-        string?[] saved;
+        var saved = new string?[names.Length];
         try
         {
-            saved = [.. names.Select(NativeEnvironment.Get)];
+            for (var i = 0; i < names.Length; i++)
+            {
+                saved[i] = NativeEnvironment.Get(names[i]);
+            }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -132,9 +132,14 @@ public class TlsTrustTests
         var trust = new TlsTrust([new HashedCertificateFolder(_folder)], bundle, () =>
         {
             _fullLoads++;
-            var roots = new X509Certificate2Collection(_trusted.Root);
-            roots.AddRange(extraTrusted ?? []);
-            return (roots, new X509Certificate2Collection());
+            var everything = new TrustedCertificates();
+            everything.Add(_trusted.Root);
+            foreach (var certificate in extraTrusted ?? [])
+            {
+                everything.Add(certificate);
+            }
+
+            return everything;
         });
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
