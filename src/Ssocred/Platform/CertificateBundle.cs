@@ -12,29 +12,24 @@ namespace Ssocred.Platform;
 /// </summary>
 internal sealed class CertificateBundle(string path)
 {
-    // Two lists, not a list of tuples: see TrustedCertificates on generic statics.
-    private List<byte[]>? _subjects;
-    private List<byte[]>? _certificates;
+    private Entries? _entries;
 
     public IEnumerable<X509Certificate2> WithSubject(X500DistinguishedName subject)
     {
-        if (_subjects is null)
+        // Read once; validations on two connections at once may both read, each using its own.
+        var entries = _entries ??= Read(path);
+        for (var i = 0; i < entries.Subjects.Count; i++)
         {
-            (_subjects, _certificates) = ([], []);
-            Read(path, _subjects, _certificates!);
-        }
-
-        for (var i = 0; i < _subjects.Count; i++)
-        {
-            if (_subjects[i].AsSpan().SequenceEqual(subject.RawData) && TryLoad(_certificates![i]) is { } certificate)
+            if (entries.Subjects[i].AsSpan().SequenceEqual(subject.RawData) && TryLoad(entries.Certificates[i]) is { } certificate)
             {
                 yield return certificate;
             }
         }
     }
 
-    private static void Read(string path, List<byte[]> subjects, List<byte[]> certificates)
+    private static Entries Read(string path)
     {
+        var entries = new Entries();
         string text;
         try
         {
@@ -42,7 +37,7 @@ internal sealed class CertificateBundle(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return;
+            return entries;
         }
 
         var rest = text.AsSpan();
@@ -53,13 +48,15 @@ internal sealed class CertificateBundle(string path)
                 var der = new byte[fields.DecodedDataLength];
                 if (Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out var written) && SubjectOf(der.AsMemory(0, written)) is { } subject)
                 {
-                    subjects.Add(subject);
-                    certificates.Add(der[..written]);
+                    entries.Subjects.Add(subject);
+                    entries.Certificates.Add(der[..written]);
                 }
             }
 
             rest = rest[fields.Location.End..];
         }
+
+        return entries;
     }
 
     /// <summary>The subject Name of a DER certificate: the sixth field of TBSCertificate, after the optional [0] version.</summary>
@@ -83,6 +80,14 @@ internal sealed class CertificateBundle(string path)
         {
             return null;
         }
+    }
+
+    /// <summary>Each certificate's subject and DER, at the same index (two lists rather than a list of tuples: see <see cref="TrustedCertificates"/>).</summary>
+    private sealed class Entries
+    {
+        public List<byte[]> Subjects { get; } = [];
+
+        public List<byte[]> Certificates { get; } = [];
     }
 
     private static X509Certificate2? TryLoad(byte[] der)
