@@ -11,7 +11,7 @@ public sealed class BotocoreTests
     private static readonly string[] DemoRoles = ["AdministratorAccess", "ReadOnly"];
 
     [Test]
-    public async Task BotocoreClientsSpeakToTheFake()
+    public async Task Botocore_clients_speak_to_the_fake()
     {
         await External.RequireBotocoreAsync();
         await using var server = await FakeIdentityCenterServer.StartAsync(new FakeOptions { AutoApprove = true, PageSize = 1 });
@@ -41,7 +41,7 @@ public sealed class BotocoreTests
     }
 
     [Test]
-    public async Task BotocoreSsoProviderRefreshesTheCachedTokenAndGetsRoleCredentials()
+    public async Task Botocore_sso_provider_refreshes_the_cached_token_and_gets_role_credentials()
     {
         await External.RequireBotocoreAsync();
         await using var server = await FakeIdentityCenterServer.StartAsync();

@@ -26,7 +26,7 @@ public sealed class ControlApiTests
     }
 
     [Test]
-    public async Task SeededTokenWorksOnThePortal()
+    public async Task Seeded_token_works_on_the_portal()
     {
         using var answer = await _http.PostAsync(new Uri("/__fake/token?lifetime=600", UriKind.Relative), null);
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -51,7 +51,7 @@ public sealed class ControlApiTests
     }
 
     [Test]
-    public async Task SeedingWithoutRefreshForAnExistingClient()
+    public async Task Seeding_without_refresh_for_an_existing_client()
     {
         var client = _server.RegisterClient([], [], issuerUrl: null);
 
@@ -63,7 +63,7 @@ public sealed class ControlApiTests
     }
 
     [Test]
-    public async Task FaultCallsAndReset()
+    public async Task Fault_calls_and_reset()
     {
         using (var injected = await _http.PostAsync(new Uri("/__fake/fault?operation=ListAccounts&kind=Unauthorized401&times=1", UriKind.Relative), null))
         {
@@ -89,7 +89,7 @@ public sealed class ControlApiTests
     }
 
     [Test]
-    public async Task ApproveByUserCodeOrAllPending()
+    public async Task Approve_by_user_code_or_all_pending()
     {
         using var oidc = SdkClients.Oidc(_server);
         var client = await TestSupport.RegisterAsync(oidc);
@@ -115,7 +115,7 @@ public sealed class ControlApiTests
     }
 
     [Test]
-    public async Task SecretsRevokeAndSettings()
+    public async Task Secrets_revoke_and_settings()
     {
         using var seededAnswer = await _http.PostAsync(new Uri("/__fake/token", UriKind.Relative), null);
         var seeded = await seededAnswer.Content.ReadFromJsonAsync<JsonElement>();

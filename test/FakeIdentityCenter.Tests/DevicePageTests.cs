@@ -7,7 +7,7 @@ namespace FakeIdentityCenter.Tests;
 public sealed class DevicePageTests
 {
     [Test]
-    public async Task OpeningThePageShowsTheCodeAndApprovingThroughTheFormCompletesTheSignIn()
+    public async Task Opening_the_page_shows_the_code_and_approving_through_the_form_completes_the_sign_in()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -32,7 +32,7 @@ public sealed class DevicePageTests
     }
 
     [Test]
-    public async Task InAutoApproveModeOpeningTheUrlIsEnough()
+    public async Task In_auto_approve_mode_opening_the_URL_is_enough()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync(new FakeOptions { AutoApprove = true });
         using var oidc = SdkClients.Oidc(server);
@@ -47,7 +47,7 @@ public sealed class DevicePageTests
     }
 
     [Test]
-    public async Task TheDenyButtonDenies()
+    public async Task The_deny_button_denies()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -63,7 +63,7 @@ public sealed class DevicePageTests
     }
 
     [Test]
-    public async Task UnknownCodesGetANotFoundPageAndTheBarePageAsksForACode()
+    public async Task Unknown_codes_get_a_not_found_page_and_the_bare_page_asks_for_a_code()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync(new FakeOptions { AutoApprove = true });
         using var browser = TestSupport.NoRedirectHttpClient();

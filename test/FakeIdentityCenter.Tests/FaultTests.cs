@@ -28,7 +28,7 @@ public sealed class FaultTests
     [TestCase(FaultKind.ServiceUnavailable503)]
     [TestCase(FaultKind.TooManyRequests429)]
     [TestCase(FaultKind.ConnectionReset)]
-    public async Task PortalRetriesTransientFaultsAndSucceeds(FaultKind kind)
+    public async Task Portal_retries_transient_faults_and_succeeds(FaultKind kind)
     {
         using var sso = SdkClients.Portal(_server);
         _server.InjectFault(Operations.GetRoleCredentials, kind, times: 2);
@@ -43,7 +43,7 @@ public sealed class FaultTests
     [TestCase(FaultKind.ServiceUnavailable503)]
     [TestCase(FaultKind.TooManyRequests429)]
     [TestCase(FaultKind.ConnectionReset)]
-    public async Task OidcRetriesTransientFaultsAndSucceeds(FaultKind kind)
+    public async Task OIDC_retries_transient_faults_and_succeeds(FaultKind kind)
     {
         using var oidc = SdkClients.Oidc(_server);
         _server.InjectFault(Operations.RegisterClient, kind, times: 2);
@@ -57,7 +57,7 @@ public sealed class FaultTests
     [TestCase(FaultKind.InternalError500, HttpStatusCode.InternalServerError, "InternalServerException")]
     [TestCase(FaultKind.ServiceUnavailable503, HttpStatusCode.ServiceUnavailable, "ServiceUnavailableException")]
     [TestCase(FaultKind.TooManyRequests429, HttpStatusCode.TooManyRequests, "TooManyRequestsException")]
-    public async Task PortalGivesUpAfterTheSdksAttempts(FaultKind kind, HttpStatusCode status, string errorCode)
+    public async Task Portal_gives_up_after_the_SDKs_attempts(FaultKind kind, HttpStatusCode status, string errorCode)
     {
         using var sso = SdkClients.Portal(_server);
         _server.InjectFault(Operations.GetRoleCredentials, kind, times: 3);
@@ -77,7 +77,7 @@ public sealed class FaultTests
     [TestCase(FaultKind.InternalError500, HttpStatusCode.InternalServerError, "InternalServerException")]
     [TestCase(FaultKind.ServiceUnavailable503, HttpStatusCode.ServiceUnavailable, "ServiceUnavailableException")]
     [TestCase(FaultKind.TooManyRequests429, HttpStatusCode.TooManyRequests, "ThrottlingException")]
-    public async Task OidcGivesUpAfterTheSdksAttempts(FaultKind kind, HttpStatusCode status, string errorCode)
+    public async Task OIDC_gives_up_after_the_SDKs_attempts(FaultKind kind, HttpStatusCode status, string errorCode)
     {
         using var oidc = SdkClients.Oidc(_server);
         _server.InjectFault(Operations.RegisterClient, kind, times: 3);
@@ -94,7 +94,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public async Task BrokenJsonIsRetriedLikeATransientFault()
+    public async Task Broken_JSON_is_retried_like_a_transient_fault()
     {
         using var sso = SdkClients.Portal(_server);
         _server.InjectFault(Operations.GetRoleCredentials, FaultKind.BrokenJson);
@@ -106,7 +106,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public void BrokenJsonOnEveryAttemptFailsFastInsteadOfHanging()
+    public void Broken_JSON_on_every_attempt_fails_fast_instead_of_hanging()
     {
         using var sso = SdkClients.Portal(_server, timeout: TimeSpan.FromSeconds(5));
         using var oidc = SdkClients.Oidc(_server, timeout: TimeSpan.FromSeconds(5));
@@ -129,7 +129,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public async Task HangEndsInTheSdksTimeout()
+    public async Task Hang_ends_in_the_SDKs_timeout()
     {
         // 2 s: long enough that a healthy call never hits it on a loaded 2-core CI machine.
         using var sso = SdkClients.Portal(_server, maxErrorRetry: 0, timeout: TimeSpan.FromSeconds(2));
@@ -143,7 +143,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public async Task HangIsRetriedAfterTheTimeout()
+    public async Task Hang_is_retried_after_the_timeout()
     {
         using var oidc = SdkClients.Oidc(_server, timeout: TimeSpan.FromSeconds(2));
         _server.InjectFault(Operations.RegisterClient, FaultKind.Hang);
@@ -154,7 +154,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public async Task HangingRequestsEndWhenTheServerIsDisposed()
+    public async Task Hanging_requests_end_when_the_server_is_disposed()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         _server.InjectFault(Operations.ListAccounts, FaultKind.Hang);
@@ -170,7 +170,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public void UnauthorizedAndForbiddenFaultsOnThePortal()
+    public void Unauthorized_and_forbidden_faults_on_the_portal()
     {
         using var sso = SdkClients.Portal(_server);
         _server.InjectFault(Operations.GetRoleCredentials, FaultKind.Unauthorized401);
@@ -183,7 +183,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public void OidcErrorFaultsSurfaceAsTheirExceptionTypes()
+    public void OIDC_error_faults_surface_as_their_exception_types()
     {
         using var oidc = SdkClients.Oidc(_server);
         var kinds = new[] { FaultKind.SlowDown, FaultKind.InvalidGrant, FaultKind.ExpiredToken, FaultKind.Unauthorized401, FaultKind.Forbidden403 };
@@ -202,7 +202,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public async Task GrantSpecificFaultsHitOnlyThatGrant()
+    public async Task Grant_specific_faults_hit_only_that_grant()
     {
         using var oidc = SdkClients.Oidc(_server);
         _server.InjectFault("CreateToken:refresh_token", FaultKind.InternalError500, times: 3);
@@ -224,7 +224,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public void FaultsThatDoNotApplyAreRefused()
+    public void Faults_that_do_not_apply_are_refused()
     {
         Assert.Throws<ArgumentException>(() => _server.InjectFault("NoSuchOperation", FaultKind.InternalError500));
         Assert.Throws<ArgumentException>(() => _server.InjectFault(Operations.GetRoleCredentials, FaultKind.SlowDown));
@@ -235,7 +235,7 @@ public sealed class FaultTests
     }
 
     [Test]
-    public async Task CountersCountEveryOperationAndReset()
+    public async Task Counters_count_every_operation_and_reset()
     {
         using var sso = SdkClients.Portal(_server);
         using var oidc = SdkClients.Oidc(_server);

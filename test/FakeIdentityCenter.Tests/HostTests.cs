@@ -11,7 +11,7 @@ public sealed class HostTests
     private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "FakeIdentityCenter.dll");
 
     [Test]
-    public async Task PrintsTheListeningLineServesWithItsFlagsAndExitsOnSigterm()
+    public async Task Prints_the_listening_line_serves_with_its_flags_and_exits_on_SIGTERM()
     {
         await using var running = new RunningHost("--port", "0", "--page-size", "1", "--credentials-lifetime", "900", "--token-lifetime", "60");
         var host = running.Process;
@@ -50,7 +50,7 @@ public sealed class HostTests
     }
 
     [Test]
-    public async Task AutoApproveFlagAndFixedPortServeTheRealSdk()
+    public async Task Auto_approve_flag_and_fixed_port_serve_the_real_SDK()
     {
         var port = FreePort();
         await using var running = new RunningHost("--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--auto-approve", "--device-interval", "2");
@@ -75,7 +75,7 @@ public sealed class HostTests
     [TestCase("--bogus", 2)]
     [TestCase("--port", 2)]
     [TestCase("--help", 0)]
-    public async Task UsageErrorsExitTwoAndHelpExitsZero(string argument, int exitCode)
+    public async Task Usage_errors_exit_two_and_help_exits_zero(string argument, int exitCode)
     {
         var run = await External.RunAsync("dotnet", [HostDll, argument], deadline: TimeSpan.FromSeconds(30));
 

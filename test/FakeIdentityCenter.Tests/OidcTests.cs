@@ -8,7 +8,7 @@ namespace FakeIdentityCenter.Tests;
 public sealed class OidcTests
 {
     [Test]
-    public async Task RegisterClientAnswersIdSecretTimesAndEndpoints()
+    public async Task RegisterClient_answers_id_secret_times_and_endpoints()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -34,7 +34,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task RegisterClientRejectsBadMetadata()
+    public async Task RegisterClient_rejects_bad_metadata()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -46,7 +46,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task DeviceFlowIsPendingUntilApprovedAndLegacyClientsGetNoRefreshToken()
+    public async Task Device_flow_is_pending_until_approved_and_legacy_clients_get_no_refresh_token()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -88,7 +88,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task DeviceFlowWithRefreshGrantGetsRefreshToken()
+    public async Task Device_flow_with_refresh_grant_gets_refresh_token()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -99,7 +99,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task DeniedDeviceAnswersAccessDenied()
+    public async Task Denied_device_answers_access_denied()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -113,7 +113,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task ExpiredDeviceCodeAnswersExpiredToken()
+    public async Task Expired_device_code_answers_expired_token()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await FakeIdentityCenterServer.StartAsync(new FakeOptions { TimeProvider = clock });
@@ -129,7 +129,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task PollingFasterThanTheIntervalAnswersSlowDownAndEveryLaterPollWaitsFiveSecondsMore()
+    public async Task Polling_faster_than_the_interval_answers_slow_down_and_every_later_poll_waits_five_seconds_more()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await FakeIdentityCenterServer.StartAsync(new FakeOptions { TimeProvider = clock, EnforceSlowDown = true });
@@ -150,7 +150,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task WrongSecretUnknownClientAndExpiredRegistrationAnswerInvalidClient()
+    public async Task Wrong_secret_unknown_client_and_expired_registration_answer_invalid_client()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await FakeIdentityCenterServer.StartAsync(new FakeOptions { TimeProvider = clock });
@@ -174,7 +174,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task RefreshTokensRotate()
+    public async Task Refresh_tokens_rotate()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -198,7 +198,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task ConcurrentRefreshesWithOneRefreshTokenBreakTheSession()
+    public async Task Concurrent_refreshes_with_one_refresh_token_break_the_session()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -225,7 +225,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task ExpiredRefreshTokensAnswerInvalidGrant()
+    public async Task Expired_refresh_tokens_answer_invalid_grant()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);
@@ -239,7 +239,7 @@ public sealed class OidcTests
     }
 
     [Test]
-    public async Task RefreshNeedsTheRefreshGrant()
+    public async Task Refresh_needs_the_refresh_grant()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var oidc = SdkClients.Oidc(server);

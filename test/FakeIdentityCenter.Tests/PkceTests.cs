@@ -30,7 +30,7 @@ public sealed class PkceTests
     }
 
     [Test]
-    public async Task AuthorizeRedirectsWithCodeAndStateAndTheCodeBuysATokenOnce()
+    public async Task Authorize_redirects_with_code_and_state_and_the_code_buys_a_token_once()
     {
         var client = await RegisterAsync();
         var verifier = TestSupport.NewCodeVerifier();
@@ -60,7 +60,7 @@ public sealed class PkceTests
     }
 
     [Test]
-    public async Task WrongVerifierAnswersInvalidGrant()
+    public async Task Wrong_verifier_answers_invalid_grant()
     {
         var client = await RegisterAsync();
         var code = await AuthorizeAsync(client, TestSupport.NewCodeVerifier());
@@ -70,7 +70,7 @@ public sealed class PkceTests
     }
 
     [Test]
-    public async Task RedirectUriMustMatchTheAuthorizeRequest()
+    public async Task Redirect_URI_must_match_the_authorize_request()
     {
         var client = await RegisterAsync();
         var verifier = TestSupport.NewCodeVerifier();
@@ -80,7 +80,7 @@ public sealed class PkceTests
     }
 
     [Test]
-    public async Task DeniedAuthorizationRedirectsWithAccessDenied()
+    public async Task Denied_authorization_redirects_with_access_denied()
     {
         var client = await RegisterAsync();
         _server.SetDenyAuthorization(true);
@@ -99,7 +99,7 @@ public sealed class PkceTests
     }
 
     [Test]
-    public async Task MissingChallengeRedirectsWithInvalidRequest()
+    public async Task Missing_challenge_redirects_with_invalid_request()
     {
         var client = await RegisterAsync();
 
@@ -111,7 +111,7 @@ public sealed class PkceTests
     [TestCase("unknown-client", CallbackUri)]
     [TestCase(null, "http://127.0.0.1:54321/elsewhere")]
     [TestCase(null, "http://evil.example/oauth/callback")]
-    public async Task BadClientOrRedirectUriShowsAPageInsteadOfRedirecting(string? clientId, string redirectUri)
+    public async Task Bad_client_or_redirect_URI_shows_a_page_instead_of_redirecting(string? clientId, string redirectUri)
     {
         var client = await RegisterAsync();
 

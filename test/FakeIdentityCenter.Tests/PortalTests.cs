@@ -8,7 +8,7 @@ namespace FakeIdentityCenter.Tests;
 public sealed class PortalTests
 {
     [Test]
-    public async Task GetRoleCredentialsAnswersTemporaryCredentialsExpiringInEpochMilliseconds()
+    public async Task GetRoleCredentials_answers_temporary_credentials_expiring_in_epoch_milliseconds()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var sso = SdkClients.Portal(server);
@@ -35,7 +35,7 @@ public sealed class PortalTests
     }
 
     [Test]
-    public async Task AccessKeyIdsAreUnique()
+    public async Task Access_key_ids_are_unique()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var sso = SdkClients.Portal(server);
@@ -57,7 +57,7 @@ public sealed class PortalTests
     }
 
     [Test]
-    public async Task RevokedUnknownAndExpiredTokensAnswerUnauthorized()
+    public async Task Revoked_unknown_and_expired_tokens_answer_unauthorized()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var sso = SdkClients.Portal(server);
@@ -85,7 +85,7 @@ public sealed class PortalTests
 
     [TestCase("111122223333", "PowerUserAccess")]
     [TestCase("999999999999", "ReadOnly")]
-    public async Task UnassignedAccountOrRoleAnswersForbiddenWithoutRetries(string accountId, string roleName)
+    public async Task Unassigned_account_or_role_answers_forbidden_without_retries(string accountId, string roleName)
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var sso = SdkClients.Portal(server);
@@ -108,7 +108,7 @@ public sealed class PortalTests
     }
 
     [Test]
-    public async Task ListAccountsAndRolesPageOneByOneWithPageSizeOne()
+    public async Task ListAccounts_and_roles_page_one_by_one_with_page_size_one()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync(new FakeOptions { PageSize = 1 });
         using var sso = SdkClients.Portal(server);
@@ -145,7 +145,7 @@ public sealed class PortalTests
     }
 
     [Test]
-    public async Task MaxResultsPagesAndTheLastPageHasNoNextToken()
+    public async Task Max_results_pages_and_the_last_page_has_no_next_token()
     {
         var directory = Enumerable.Range(1, 5)
             .Select(i => new FakeAccount($"00000000000{i}", $"Account {i}", $"a{i}@example.com", ["ReadOnly"]))
@@ -170,7 +170,7 @@ public sealed class PortalTests
     }
 
     [Test]
-    public async Task LogoutEndsTheAccessTokenAndItsRefreshToken()
+    public async Task Logout_ends_the_access_token_and_its_refresh_token()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var sso = SdkClients.Portal(server);
@@ -186,10 +186,11 @@ public sealed class PortalTests
             TestSupport.RefreshAsync(oidc, client.ClientId, client.ClientSecret, token.RefreshToken!));
         Assert.ThrowsAsync<UnauthorizedException>(() => sso.LogoutAsync(new LogoutRequest { AccessToken = token.AccessToken }));
         Assert.That(server.Calls(Operations.Logout), Is.EqualTo(2));
+        Assert.That(server.LoggedOutTokens, Is.EqualTo(new[] { token.AccessToken }), "only the logout that ended a live token is recorded");
     }
 
     [Test]
-    public async Task RevokeAllTokensEndsEverySession()
+    public async Task Revoke_all_tokens_ends_every_session()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync();
         using var sso = SdkClients.Portal(server);

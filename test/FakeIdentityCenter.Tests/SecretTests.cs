@@ -6,7 +6,7 @@ namespace FakeIdentityCenter.Tests;
 public sealed class SecretTests
 {
     [Test]
-    public async Task EverySecretIsMarkedAndListed()
+    public async Task Every_secret_is_marked_and_listed()
     {
         await using var server = await FakeIdentityCenterServer.StartAsync(new FakeOptions { AutoApprove = true });
         using var oidc = SdkClients.Oidc(server);

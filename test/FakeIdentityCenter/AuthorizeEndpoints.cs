@@ -46,6 +46,11 @@ internal static class AuthorizeEndpoints
             return RedirectWithError(context, redirectUri, state, "invalid_request", "PKCE with code_challenge_method S256 is required");
         }
 
+        if (!fake.Store.AreRegisteredScopes(client.ClientId, Wire.Query(context, "scopes")))
+        {
+            return RedirectWithError(context, redirectUri, state, "invalid_scope", "scopes must be among the client's registered scopes");
+        }
+
         if (fake.Store.DenyAuthorization)
         {
             return RedirectWithError(context, redirectUri, state, "access_denied", "The user denied the authorization request");

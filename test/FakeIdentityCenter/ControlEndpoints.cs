@@ -130,7 +130,8 @@ internal static class ControlEndpoints
     /// Registers a client (unless <c>client_id</c> names one) and issues a token.
     /// Query: <c>client_id</c>, <c>grant_types</c> (comma separated, default authorization_code,refresh_token),
     /// <c>scopes</c> (default sso:account:access), <c>lifetime</c> (seconds, default the token lifetime),
-    /// <c>refresh</c> (default true), <c>registration_lifetime</c> (seconds).
+    /// <c>refresh</c> (default true), <c>registration_lifetime</c> (seconds), <c>start_url</c> (the
+    /// start URL the token is minted for; default the instance's).
     /// </summary>
     private static Task SeedTokenAsync(HttpContext context, FakeRuntime fake)
     {
@@ -160,7 +161,8 @@ internal static class ControlEndpoints
             client = fake.Store.RegisterClient("fake-seed", grantTypes, scopes, redirectUris, issuerUrl: null, registrationLifetime);
         }
 
-        var token = fake.Store.IssueToken(client.ClientId, lifetime ?? fake.Options.TokenLifetime, refresh ?? true);
+        var token = fake.Store.IssueToken(
+            client.ClientId, lifetime ?? fake.Options.TokenLifetime, refresh ?? true, Wire.Query(context, "start_url"));
         return Wire.WriteJsonAsync(context, new SeededTokenBody
         {
             ClientId = client.ClientId,

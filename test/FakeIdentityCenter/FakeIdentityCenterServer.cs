@@ -149,10 +149,20 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
         return _fake.Store.RegisterClient("fake-seed", grantTypes, scopes, redirectUris, issuerUrl, lifetime);
     }
 
-    /// <summary>Issues an access token (and a refresh token if asked) to a registered client without the wire.</summary>
+    /// <summary>
+    /// Issues an access token (and a refresh token if asked) to a registered client without the
+    /// wire, minted for <paramref name="startUrl"/> (default: the client's issuer URL, else the
+    /// instance's <see cref="FakeOptions.StartUrl"/>), with the client's registered scopes.
+    /// </summary>
     /// <exception cref="ArgumentException">Unknown client.</exception>
-    public IssuedToken IssueToken(string clientId, TimeSpan lifetime, bool withRefreshToken) =>
-        _fake.Store.IssueToken(clientId, lifetime, withRefreshToken);
+    public IssuedToken IssueToken(string clientId, TimeSpan lifetime, bool withRefreshToken, string? startUrl = null) =>
+        _fake.Store.IssueToken(clientId, lifetime, withRefreshToken, startUrl);
+
+    /// <summary>The access tokens ended by Logout, in order: what a logout really ended.</summary>
+    public IReadOnlyList<string> LoggedOutTokens => _fake.Store.LoggedOutTokens;
+
+    /// <summary>How many device-code polls were answered SlowDownException (polled faster than the interval).</summary>
+    public int SlowDowns => _fake.Store.SlowDowns;
 
     /// <summary>The token (and its refresh token) stops working. Returns false for an unknown token.</summary>
     public bool RevokeAccessToken(string accessToken) => _fake.Store.RevokeAccessToken(accessToken);

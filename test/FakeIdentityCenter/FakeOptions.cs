@@ -24,6 +24,13 @@ public sealed class FakeOptions
     /// </summary>
     public bool EnforceSlowDown { get; set; }
 
+    /// <summary>
+    /// The start URL of the instance this fake is. When set, a device authorization must name it,
+    /// and the portal and refresh refuse a token minted for another start URL (a device code's
+    /// <c>startUrl</c>, a PKCE client's <c>issuerUrl</c>, or a seeded token's). Null: any start URL.
+    /// </summary>
+    public string? StartUrl { get; set; }
+
     /// <summary>When set, overrides the client's <c>max_result</c> on ListAccounts and ListAccountRoles.</summary>
     public int? PageSize { get; set; }
 

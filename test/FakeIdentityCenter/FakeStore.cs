@@ -11,6 +11,9 @@ internal sealed class FakeStore(FakeOptions options)
 
     private static readonly TimeSpan SlowDownIncrement = TimeSpan.FromSeconds(5);
 
+    /// <summary>The scope the portal API needs in a token that has scopes at all.</summary>
+    private const string AccountAccessScope = "sso:account:access";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ClientRecord> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeviceRecord> _devicesByCode = new(StringComparer.Ordinal);
@@ -21,6 +24,8 @@ internal sealed class FakeStore(FakeOptions options)
     private readonly HashSet<string> _accessKeyIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string SecretAccessKey, string SessionToken)> _roleCredentials = new(StringComparer.Ordinal);
     private readonly List<string> _secrets = [];
+    private readonly List<string> _loggedOut = [];
+    private int _slowDowns;
     private bool _autoApprove = options.AutoApprove;
     private bool _denyAuthorization = options.DenyAuthorization;
     private bool _enforceSlowDown = options.EnforceSlowDown;
@@ -64,6 +69,18 @@ internal sealed class FakeStore(FakeOptions options)
         get { lock (_gate) { return [.. _secrets]; } }
     }
 
+    /// <summary>The access tokens ended by Logout, in order.</summary>
+    public IReadOnlyList<string> LoggedOutTokens
+    {
+        get { lock (_gate) { return [.. _loggedOut]; } }
+    }
+
+    /// <summary>How many device-code polls were answered SlowDownException.</summary>
+    public int SlowDowns
+    {
+        get { lock (_gate) { return _slowDowns; } }
+    }
+
     public IReadOnlyList<RegisteredClient> Clients
     {
         get { lock (_gate) { return [.. _clients.Values.Select(c => c.ToPublic())]; } }
@@ -81,6 +98,11 @@ internal sealed class FakeStore(FakeOptions options)
         string? issuerUrl,
         TimeSpan? lifetime)
     {
+        if (scopes.FirstOrDefault(s => !IsScope(s)) is { } badScope)
+        {
+            throw new ApiErrorException(OidcErrors.InvalidScope, $"Invalid scope: '{badScope}'");
+        }
+
         lock (_gate)
         {
             var now = Now;
@@ -137,6 +159,11 @@ internal sealed class FakeStore(FakeOptions options)
                 throw new ApiErrorException(OidcErrors.UnauthorizedClient, "Client is not registered for the device code grant");
             }
 
+            if (options.StartUrl is { } instance && !string.Equals(startUrl, instance, StringComparison.Ordinal))
+            {
+                throw new ApiErrorException(OidcErrors.InvalidRequest, $"startUrl '{startUrl}' is not the start URL of this instance");
+            }
+
             string userCode;
             do
             {
@@ -187,7 +214,7 @@ internal sealed class FakeStore(FakeOptions options)
 
     // ---- CreateToken ----
 
-    public TokenGrant RedeemDeviceCode(string clientId, string? clientSecret, string? deviceCode)
+    public TokenGrant RedeemDeviceCode(string clientId, string? clientSecret, string? deviceCode, IReadOnlyList<string>? scope)
     {
         lock (_gate)
         {
@@ -224,18 +251,20 @@ internal sealed class FakeStore(FakeOptions options)
                     if (_enforceSlowDown && lastPoll is { } last && now - last < device.Interval - PollTolerance)
                     {
                         device.Interval += SlowDownIncrement;
+                        _slowDowns++;
                         throw new ApiErrorException(OidcErrors.SlowDown, "Client is polling too fast");
                     }
 
                     throw new ApiErrorException(OidcErrors.AuthorizationPending, "Authorization is still pending");
                 default:
+                    var scopes = GrantedScopes(client.Scopes, scope);
                     device.Status = DeviceStatus.Redeemed;
-                    return Issue(client, options.TokenLifetime, withRefreshToken: client.GrantTypes.Contains(GrantTypes.RefreshToken));
+                    return Issue(client, options.TokenLifetime, client.GrantTypes.Contains(GrantTypes.RefreshToken), device.StartUrl, scopes);
             }
         }
     }
 
-    public TokenGrant RedeemRefreshToken(string clientId, string? clientSecret, string? refreshToken)
+    public TokenGrant RedeemRefreshToken(string clientId, string? clientSecret, string? refreshToken, IReadOnlyList<string>? scope)
     {
         lock (_gate)
         {
@@ -246,14 +275,17 @@ internal sealed class FakeStore(FakeOptions options)
                 throw new ApiErrorException(OidcErrors.InvalidRequest, "refreshToken is required");
             }
 
-            if (!_refreshTokens.TryGetValue(refreshToken, out var record) || record.Dead || record.ClientId != client.Id)
+            if (!_refreshTokens.TryGetValue(refreshToken, out var record) || record.Dead || record.ClientId != client.Id
+                || !IsThisInstance(record.StartUrl))
             {
                 throw new ApiErrorException(OidcErrors.InvalidGrant, "Invalid refresh token provided");
             }
 
+            var scopes = GrantedScopes(record.Scopes, scope);
+
             // Rotation: the refresh token just used is dead from now on.
             record.Dead = true;
-            return Issue(client, options.TokenLifetime, withRefreshToken: true);
+            return Issue(client, options.TokenLifetime, withRefreshToken: true, record.StartUrl, scopes);
         }
     }
 
@@ -317,11 +349,12 @@ internal sealed class FakeStore(FakeOptions options)
                 throw new ApiErrorException(OidcErrors.InvalidGrant, "Code verifier does not match the code challenge");
             }
 
-            return Issue(client, options.TokenLifetime, withRefreshToken: true);
+            var scopes = record.Scopes is { Length: > 0 } requested ? requested.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null;
+            return Issue(client, options.TokenLifetime, withRefreshToken: true, client.IssuerUrl ?? options.StartUrl, GrantedScopes(client.Scopes, scopes));
         }
     }
 
-    public IssuedToken IssueToken(string clientId, TimeSpan lifetime, bool withRefreshToken)
+    public IssuedToken IssueToken(string clientId, TimeSpan lifetime, bool withRefreshToken, string? startUrl = null)
     {
         lock (_gate)
         {
@@ -330,19 +363,22 @@ internal sealed class FakeStore(FakeOptions options)
                 throw new ArgumentException($"Unknown client id '{clientId}'.", nameof(clientId));
             }
 
-            var grant = Issue(client, lifetime, withRefreshToken);
+            var grant = Issue(client, lifetime, withRefreshToken, startUrl ?? client.IssuerUrl ?? options.StartUrl, client.Scopes);
             return new IssuedToken(client.Id, grant.AccessToken, grant.RefreshToken, grant.ExpiresAt);
         }
     }
 
     // ---- Portal ----
 
-    /// <summary>Throws UnauthorizedException unless the token is known, unrevoked and unexpired.</summary>
+    /// <summary>
+    /// Throws UnauthorizedException unless the token is known, unrevoked, unexpired, minted for
+    /// this instance's start URL and (if it has scopes) scoped for the portal.
+    /// </summary>
     public void RequireLiveAccessToken(string? accessToken)
     {
         lock (_gate)
         {
-            FindLiveAccessToken(accessToken);
+            FindAccountAccessToken(accessToken);
         }
     }
 
@@ -350,7 +386,7 @@ internal sealed class FakeStore(FakeOptions options)
     {
         lock (_gate)
         {
-            FindLiveAccessToken(accessToken);
+            FindAccountAccessToken(accessToken);
             var account = options.Accounts.FirstOrDefault(a => a.AccountId == accountId);
             if (account is null || !account.Roles.Contains(roleName, StringComparer.Ordinal))
             {
@@ -404,6 +440,7 @@ internal sealed class FakeStore(FakeOptions options)
         {
             var token = FindLiveAccessToken(accessToken);
             Revoke(token);
+            _loggedOut.Add(token.Token);
         }
     }
 
@@ -480,12 +517,59 @@ internal sealed class FakeStore(FakeOptions options)
         if (string.IsNullOrEmpty(accessToken)
             || !_accessTokens.TryGetValue(accessToken, out var token)
             || token.Revoked
-            || Now >= token.ExpiresAt)
+            || Now >= token.ExpiresAt
+            || !IsThisInstance(token.StartUrl))
         {
             throw new ApiErrorException(PortalErrors.Unauthorized, "Session token not found or invalid");
         }
 
         return token;
+    }
+
+    /// <summary>A token with scopes reaches accounts only with sso:account:access; one without any is a legacy token.</summary>
+    private AccessTokenRecord FindAccountAccessToken(string? accessToken)
+    {
+        var token = FindLiveAccessToken(accessToken);
+        if (token.Scopes.Count > 0 && !token.Scopes.Contains(AccountAccessScope))
+        {
+            throw new ApiErrorException(PortalErrors.Unauthorized, $"Session token is not scoped for {AccountAccessScope}");
+        }
+
+        return token;
+    }
+
+    private bool IsThisInstance(string? startUrl) =>
+        options.StartUrl is not { } instance || startUrl is null || string.Equals(startUrl, instance, StringComparison.Ordinal);
+
+    /// <summary>The scopes a token gets: those asked for, which must all be registered, or else the registration's.</summary>
+    private static List<string> GrantedScopes(IReadOnlyList<string> registered, IReadOnlyList<string>? requested)
+    {
+        if (requested is not { Count: > 0 })
+        {
+            return [.. registered];
+        }
+
+        if (requested.FirstOrDefault(s => !registered.Contains(s)) is { } extra)
+        {
+            throw new ApiErrorException(OidcErrors.InvalidScope, $"Scope '{extra}' was not registered for this client");
+        }
+
+        return [.. requested];
+    }
+
+    /// <summary>A scope as the service defines them: <c>prefix:name</c> parts, no spaces.</summary>
+    private static bool IsScope(string scope) =>
+        scope.Length is > 0 and <= 256 && scope.Contains(':', StringComparison.Ordinal) && !scope.Any(char.IsWhiteSpace);
+
+    /// <summary>Whether /authorize may ask for these (space-separated) scopes of this client.</summary>
+    public bool AreRegisteredScopes(string clientId, string? scopes)
+    {
+        lock (_gate)
+        {
+            return scopes is null
+                || (_clients.TryGetValue(clientId, out var client)
+                    && scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(client.Scopes.Contains));
+        }
     }
 
     private void Revoke(AccessTokenRecord token)
@@ -497,12 +581,12 @@ internal sealed class FakeStore(FakeOptions options)
         }
     }
 
-    private TokenGrant Issue(ClientRecord client, TimeSpan lifetime, bool withRefreshToken)
+    private TokenGrant Issue(ClientRecord client, TimeSpan lifetime, bool withRefreshToken, string? startUrl, List<string> scopes)
     {
         var refresh = withRefreshToken ? Remember(Secrets.NewRefreshToken()) : null;
         if (refresh is not null)
         {
-            _refreshTokens.Add(refresh, new RefreshTokenRecord { ClientId = client.Id });
+            _refreshTokens.Add(refresh, new RefreshTokenRecord { ClientId = client.Id, StartUrl = startUrl, Scopes = scopes });
         }
 
         var token = new AccessTokenRecord
@@ -511,6 +595,8 @@ internal sealed class FakeStore(FakeOptions options)
             ClientId = client.Id,
             ExpiresAt = Now + lifetime,
             RefreshToken = refresh,
+            StartUrl = startUrl,
+            Scopes = scopes,
         };
         _accessTokens.Add(token.Token, token);
         return new TokenGrant(token.Token, refresh, token.ExpiresAt, WholeSeconds(lifetime));
@@ -612,12 +698,21 @@ internal sealed class FakeStore(FakeOptions options)
 
         public string? RefreshToken { get; init; }
 
+        /// <summary>The start URL the token was minted for (null: any).</summary>
+        public string? StartUrl { get; init; }
+
+        public required List<string> Scopes { get; init; }
+
         public bool Revoked { get; set; }
     }
 
     private sealed class RefreshTokenRecord
     {
         public required string ClientId { get; init; }
+
+        public string? StartUrl { get; init; }
+
+        public required List<string> Scopes { get; init; }
 
         public bool Dead { get; set; }
     }

@@ -112,9 +112,9 @@ internal static class OidcEndpoints
 
             var grant = request.GrantType switch
             {
-                GrantTypes.DeviceCode => fake.Store.RedeemDeviceCode(request.ClientId, request.ClientSecret, request.DeviceCode),
+                GrantTypes.DeviceCode => fake.Store.RedeemDeviceCode(request.ClientId, request.ClientSecret, request.DeviceCode, request.Scope),
                 GrantTypes.RefreshToken => fake.Store.RedeemRefreshToken(
-                    request.ClientId, request.ClientSecret, request.RefreshToken),
+                    request.ClientId, request.ClientSecret, request.RefreshToken, request.Scope),
                 GrantTypes.AuthorizationCode => fake.Store.RedeemAuthorizationCode(
                     request.ClientId, request.ClientSecret, request.Code, request.RedirectUri, request.CodeVerifier),
                 _ => throw new ApiErrorException(OidcErrors.UnsupportedGrantType, $"Unsupported grant type: {request.GrantType}"),

@@ -40,11 +40,9 @@ internal sealed class ExportCommandTests : EndToEndTest
     public async Task Powershell_format_sets_the_variables_in_pwsh()
     {
         // .ci/run installs PowerShell as a .NET tool into .tools/ (it is not in Debian's archive).
-        var pwsh = new[] { Path.Combine(SsocredExecutable.RepositoryRoot, ".tools", "pwsh"), "/usr/bin/pwsh", "/usr/local/bin/pwsh" }.FirstOrDefault(File.Exists);
-        if (pwsh is null)
-        {
-            Assert.Ignore("pwsh is not installed (dotnet tool install --tool-path .tools PowerShell); the exact PowerShell text is still checked by CredentialExportTests");
-        }
+        var pwsh = MissingTool.FirstExisting(
+            "pwsh is not installed (dotnet tool install --tool-path .tools PowerShell)",
+            Path.Combine(SsocredExecutable.RepositoryRoot, ".tools", "pwsh"), "/usr/bin/pwsh", "/usr/local/bin/pwsh");
 
         SeedToken(TimeSpan.FromHours(2));
         var process = AssertCredentialJson(await Run("--profile", "demo-sso"));
@@ -56,6 +54,47 @@ internal sealed class ExportCommandTests : EndToEndTest
             process["SecretAccessKey"]!.GetValue<string>(),
             process["SessionToken"]!.GetValue<string>(),
             process["Expiration"]!.GetValue<string>())));
+    }
+
+    [Test]
+    public async Task Fish_format_sets_and_exports_the_variables_in_fish()
+    {
+        var fish = MissingTool.FirstExisting("fish is not installed (Debian package fish)", "/usr/bin/fish");
+        SeedToken(TimeSpan.FromHours(2));
+        var process = AssertCredentialJson(await Run("--profile", "demo-sso"));
+        var run = await Run("export", "--profile", "demo-sso", "--format", "fish");
+
+        // A child process prints them: set -gx must export, not only set.
+        var output = Shell(fish, ["--no-config", "-c", "source -; sh -c 'printf \"%s|%s|%s|%s\" \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" \"$AWS_SESSION_TOKEN\" \"$AWS_CREDENTIAL_EXPIRATION\"'"], run.Stdout);
+
+        Assert.That(output, Is.EqualTo(Joined(process)));
+    }
+
+    [Test]
+    public async Task Windows_cmd_format_sets_the_variables_in_cmd_under_wine()
+    {
+        var wine = MissingTool.FirstExisting("Wine is not installed (Debian package wine64)", "/usr/lib/wine/wine64");
+        SeedToken(TimeSpan.FromHours(2));
+        var process = AssertCredentialJson(await Run("--profile", "demo-sso"));
+        var run = await Run("export", "--profile", "demo-sso", "--format", "windows-cmd");
+
+        var folder = Directory.CreateTempSubdirectory("ssocred-wine-").FullName;
+        var environment = new Dictionary<string, string> { ["WINEPREFIX"] = Path.Combine(folder, "prefix"), ["WINEDEBUG"] = "-all" };
+        try
+        {
+            // Brackets around each value: a stray space or carriage return would show.
+            File.WriteAllText(Path.Combine(folder, "export.cmd"), "@echo off\n" + run.Stdout
+                + "echo [%AWS_ACCESS_KEY_ID%][%AWS_SECRET_ACCESS_KEY%][%AWS_SESSION_TOKEN%][%AWS_CREDENTIAL_EXPIRATION%]\n");
+            var output = Shell(wine, ["cmd", "/c", "export.cmd"], stdin: "", folder, environment);
+
+            Assert.That(output.TrimEnd('\r', '\n'), Is.EqualTo($"[{Joined(process).Replace("|", "][", StringComparison.Ordinal)}]"));
+        }
+        finally
+        {
+            // This prefix's wineserver lingers a few seconds after its last client: end it now.
+            Shell(Path.Combine(Path.GetDirectoryName(wine)!, "wineserver"), ["-k"], stdin: "", folder, environment, checkExit: false);
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]
@@ -72,16 +111,43 @@ internal sealed class ExportCommandTests : EndToEndTest
         AssertFailure(await Run("export", "--profile", "demo-sso", "--format", "yaml"), 2, "--format takes one of");
     }
 
-    private static string Shell(string program, string[] args, string stdin)
+    private static string Joined(System.Text.Json.Nodes.JsonObject process) => string.Join('|',
+        process["AccessKeyId"]!.GetValue<string>(),
+        process["SecretAccessKey"]!.GetValue<string>(),
+        process["SessionToken"]!.GetValue<string>(),
+        process["Expiration"]!.GetValue<string>());
+
+    private static string Shell(
+        string program,
+        string[] args,
+        string stdin,
+        string? folder = null,
+        Dictionary<string, string>? environment = null,
+        bool checkExit = true)
     {
-        var start = new ProcessStartInfo(program, args) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program, args)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder ?? string.Empty,
+        };
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
         using var shell = Process.Start(start)!;
         shell.StandardInput.Write(stdin);
         shell.StandardInput.Close();
         var output = shell.StandardOutput.ReadToEnd();
         var errors = shell.StandardError.ReadToEnd();
         shell.WaitForExit();
-        Assert.That(shell.ExitCode, Is.Zero, errors);
+        if (checkExit)
+        {
+            Assert.That(shell.ExitCode, Is.Zero, errors);
+        }
+
         return output;
     }
 }

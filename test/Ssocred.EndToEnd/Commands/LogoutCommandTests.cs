@@ -35,8 +35,9 @@ internal sealed class LogoutCommandTests : EndToEndTest
             Assert.That(run.Stderr, Does.Contain("signed out of 'corp'"));
         });
 
-        // The service forgot the token too.
-        Assert.That(Fake.RevokeAccessToken(token.AccessToken), Is.True, "the token is known");
+        // The service ended exactly that session (a logout of another token answers 401, which
+        // ssocred would only warn about).
+        Assert.That(Fake.LoggedOutTokens, Is.EqualTo(new[] { token.AccessToken }), "Logout ended the session's token");
         AssertFailure(await Run("--profile", "demo-sso", "--no-login"), 1, "no valid SSO session");
     }
 
@@ -56,9 +57,9 @@ internal sealed class LogoutCommandTests : EndToEndTest
     [Test]
     public async Task All_signs_out_of_every_session_in_the_caches()
     {
-        SeedToken(TimeSpan.FromHours(2));
+        var corp = SeedToken(TimeSpan.FromHours(2));
         AssertCredentialJson(await Run("--profile", "demo-sso"));
-        SeedToken(TimeSpan.FromHours(2), key: OtherSessionToken);
+        var other = SeedToken(TimeSpan.FromHours(2), key: OtherSessionToken);
         Home.WriteRoleFile(AssumeRoleCache, new() { ["Credentials"] = new System.Text.Json.Nodes.JsonObject { ["AccessKeyId"] = "ASIAOTHER" } });
 
         var run = await Run("logout", "--all");
@@ -67,6 +68,7 @@ internal sealed class LogoutCommandTests : EndToEndTest
         Assert.Multiple(() =>
         {
             Assert.That(Fake.Calls("Logout"), Is.EqualTo(2));
+            Assert.That(Fake.LoggedOutTokens, Is.EquivalentTo(new[] { corp.AccessToken, other.AccessToken }), "both sessions ended");
             Assert.That(Home.Files().Where(f => f.EndsWith(".json", StringComparison.Ordinal)), Is.EqualTo(new[] { $"cli/cache/{AssumeRoleCache}.json" }));
         });
     }

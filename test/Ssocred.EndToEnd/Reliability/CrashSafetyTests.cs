@@ -61,6 +61,8 @@ internal sealed class CrashSafetyTests : EndToEndTest
                 Assert.That(botocore["problems"]!.AsArray().Select(p => p!.GetValue<string>()), Is.Empty, "botocore reads every file");
                 Assert.That(tally.Killed, Is.GreaterThanOrEqualTo(Kills / 2), "most kills landed while ssocred ran");
                 Assert.That(tally.KilledBetweenWrites + tally.KilledBeforeAnyWrite, Is.Positive, "some kills landed before the writes finished");
+                Assert.That(botocore["snapshots"]!.GetValue<int>(), Is.EqualTo(tally.Killed + tally.FinishedFirst), "botocore read every snapshot");
+                Assert.That(botocore["files"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(2 * (tally.Killed + tally.FinishedFirst)), "botocore read the token and the role credentials of each");
                 Assert.That(TempFiles(), Is.Empty, "the clean run removed every temp file left by the killed ones");
                 Assert.That(tally.Elapsed, Is.LessThan(Budget + TimeSpan.FromSeconds(10)));
             });
@@ -69,6 +71,84 @@ internal sealed class CrashSafetyTests : EndToEndTest
         {
             Directory.Delete(snapshots, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The write caught in the act, deterministically: the writer is frozen (SIGSTOP) while its
+    /// temp file exists. A reader must then find every entry whole and still the old one, the new
+    /// content only in the temp file. An in-place writer (truncate, then write) has no temp file
+    /// and fails here; so does one that replaces the entry before its temp file is complete.
+    /// </summary>
+    [Test]
+    public async Task A_writer_frozen_while_its_temp_file_exists_leaves_every_entry_whole_and_old()
+    {
+        const int Attempts = 30;
+        string[] args = ["--profile", "demo-sso"];
+        var frozen = new List<string>();
+        for (var attempt = 0; attempt < Attempts && frozen.Count < 3; attempt++)
+        {
+            PrepareColdState();
+            var before = CacheFiles("*.json").ToDictionary(file => file, File.ReadAllBytes);
+            var environment = Environment();
+            using var running = SsocredProcess.Start(args, environment);
+            var sawTemp = false;
+            while (!running.HasExited && !sawTemp)
+            {
+                // A tight loop: the window is one write, one fsync and one rename.
+                if (TempPaths().Count == 0)
+                {
+                    continue;
+                }
+
+                sawTemp = true;
+                if (!running.Stop())
+                {
+                    break;
+                }
+
+                try
+                {
+                    if (TempPaths() is { Count: > 0 } temps)
+                    {
+                        frozen.Add(ReadWhileFrozen(temps, before));
+                    }
+                }
+                finally
+                {
+                    running.Continue();
+                }
+            }
+
+            var run = await running.WaitAsync();
+            Record(run, environment, args);
+            AssertCredentialJson(run);
+            Assert.That(sawTemp, Is.True, $"attempt {attempt}: ssocred replaced its cache entries without a temp file");
+            Assert.That(TempPaths(), Is.Empty, "no temp file is left once the writer has finished");
+        }
+
+        TestContext.Out.WriteLine(string.Join('\n', frozen));
+        Assert.That(frozen, Is.Not.Empty, $"in {Attempts} attempts the writer was never frozen while its temp file existed");
+    }
+
+    /// <summary>What a reader finds while the writer is frozen with temp files on disk.</summary>
+    private string ReadWhileFrozen(List<string> temps, Dictionary<string, byte[]> before)
+    {
+        var reads = 0;
+        foreach (var file in CacheFiles("*.json"))
+        {
+            var content = File.ReadAllBytes(file);
+            reads++;
+            Assert.That(CacheFileWatcher.Problem(Home, file, content), Is.Null, $"{Path.GetFileName(file)} is whole while its writer is frozen");
+        }
+
+        foreach (var temp in temps)
+        {
+            var entry = temp[..(temp.LastIndexOf(".json.", StringComparison.Ordinal) + ".json".Length)];
+            Assert.That(before.TryGetValue(entry, out var old) ? File.ReadAllBytes(entry) : null, Is.EqualTo(old), $"{Path.GetFileName(entry)} is still the old entry while {Path.GetFileName(temp)} exists");
+        }
+
+        Assert.That(reads, Is.GreaterThanOrEqualTo(2), "the reader read the token and the role credentials");
+        return $"frozen with {string.Join(", ", temps.Select(Path.GetFileName))} on disk: {reads} entries read, each whole and the old one";
     }
 
     /// <summary>Each run must refresh the token and replace the role credentials: both files get written.</summary>
@@ -161,6 +241,8 @@ internal sealed class CrashSafetyTests : EndToEndTest
         select $"{Path.GetFileName(file)}: {problem}";
 
     private List<string> TempFiles(string? key = null) => CacheFiles($"{key ?? "*"}.json.*.tmp").Select(Path.GetFileName).ToList()!;
+
+    private List<string> TempPaths() => CacheFiles("*.json.*.tmp").ToList();
 
     private IEnumerable<string> CacheFiles(string pattern) =>
         new[] { Home.TokenCacheFolder, Home.RoleCacheFolder }.SelectMany(folder => Directory.EnumerateFiles(folder, pattern));

@@ -68,6 +68,7 @@ internal sealed class LoadTests : EndToEndTest
             Assert.That(Fake.Calls("CreateToken") + Fake.Calls("RegisterClient") + Fake.Calls("StartDeviceAuthorization"), Is.EqualTo(refreshes), "no other call");
             Assert.That(keys, Has.Count.EqualTo(1).And.None.EqualTo("ASIAEXPIREDEXPIRED01"), "all print the one set fetched");
             Assert.That(runs.Select(r => r.Stderr), Has.All.Empty);
+            Assert.That(reader.Changes, Is.Positive, "the reader was reading while an entry was written");
         });
         Report(state, runs, reader);
     }

@@ -11,39 +11,71 @@ namespace Ssocred.EndToEnd.Reliability;
 /// </summary>
 internal sealed class StaleLockTests : EndToEndTest
 {
-    /// <summary>One lock poll, the call the waiter then makes, and process start-up, with room for a busy CI machine.</summary>
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
+    /// <summary>The lock's poll interval (CrossProcessLock): a waiter's only wait once the holder is gone.</summary>
+    private static readonly TimeSpan OnePoll = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// What the waiter does between taking the lock and its call reaching the fake (read the
+    /// cache, build the request) on a busy 2-core machine. A stale-lock rule, a lock timeout or a
+    /// poll of a second would all exceed one poll plus this.
+    /// </summary>
+    private static readonly TimeSpan OwnWork = TimeSpan.FromMilliseconds(725);
 
     [TestCase("GetRoleCredentials", "the role's lock")]
     [TestCase("CreateToken:refresh_token", "the role's and the session's locks")]
     public async Task Waiter_goes_on_at_once_when_the_lock_holder_is_killed(string hungOperation, string held)
     {
+        // The fastest of up to three rounds: a busy machine slows some rounds, but a waiter that
+        // waits seconds for a dead holder's lock (a stale-lock rule, a long poll) is slow in all.
+        var rounds = new List<TimeSpan>();
+        while (rounds.Count < 3 && (rounds.Count == 0 || rounds.Min() >= OnePoll + OwnWork))
+        {
+            rounds.Add(await KillTheHolderAndTimeTheWaitersCall(hungOperation));
+        }
+
+        Assert.That(rounds.Min(), Is.LessThan(OnePoll + OwnWork), "the waiter's call came within one poll of the kill (plus its own work)");
+        Assert.That(Directory.EnumerateFiles(Home.RoleCacheFolder, "*.lock"), Is.Not.Empty, "the dead holder's lock file is still there");
+        TestContext.Out.WriteLine($"holder of {held} killed: the waiter's call reached the service {string.Join(", ", rounds.Select(r => $"{r.TotalMilliseconds:0}"))} ms later");
+    }
+
+    /// <summary>From the holder's SIGKILL to the waiter's call reaching the fake.</summary>
+    private async Task<TimeSpan> KillTheHolderAndTimeTheWaitersCall(string hungOperation)
+    {
+        if (Directory.Exists(Home.RoleCacheFolder))
+        {
+            foreach (var cached in Directory.EnumerateFiles(Home.RoleCacheFolder, "*.json"))
+            {
+                File.Delete(cached);
+            }
+        }
+
         SeedToken(hungOperation == "GetRoleCredentials" ? TimeSpan.FromHours(4) : TimeSpan.FromMinutes(-1));
         Fake.InjectFault(hungOperation, FaultKind.Hang, times: 1);
         string[] args = ["--profile", "demo-sso"];
         var environment = Environment();
+        var before = Attempts(hungOperation);
 
         // The holder takes the lock(s) and hangs inside the call.
         using var holder = SsocredProcess.Start(args, environment);
-        await WaitUntil(() => Attempts(hungOperation) == 1, "the holder reached the hung call");
+        await WaitUntil(() => Attempts(hungOperation) == before + 1, "the holder reached the hung call");
         var waiter = RunWith(environment, args);
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.That(waiter.IsCompleted, Is.False, "the second process waits for the lock");
 
-        var sinceKill = Stopwatch.StartNew();
         Assert.That(holder.Kill(), Is.True);
+        var sinceKill = Stopwatch.StartNew();
+        while (Attempts(hungOperation) < before + 2 && sinceKill.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Sleep(1); // finer than Task.Delay: this measures milliseconds
+        }
+
+        var untilCall = sinceKill.Elapsed;
         var run = await waiter;
-        sinceKill.Stop();
         Record(await holder.WaitAsync(), environment, args);
 
         AssertCredentialJson(run);
-        Assert.Multiple(() =>
-        {
-            Assert.That(sinceKill.Elapsed, Is.LessThan(Bound));
-            Assert.That(Attempts(hungOperation), Is.EqualTo(2), "the waiter made the call the holder never finished");
-            Assert.That(Directory.EnumerateFiles(Home.RoleCacheFolder, "*.lock"), Is.Not.Empty, "the dead holder's lock file is still there");
-        });
-        TestContext.Out.WriteLine($"holder of {held} killed: the waiter printed credentials {sinceKill.Elapsed.TotalMilliseconds:0} ms later");
+        Assert.That(Attempts(hungOperation), Is.EqualTo(before + 2), "the waiter made the call the holder never finished");
+        return untilCall;
     }
 
     [Test]
@@ -64,7 +96,7 @@ internal sealed class StaleLockTests : EndToEndTest
 
         AssertCredentialJson(clean);
         AssertCredentialJson(after);
-        Assert.That(after.Elapsed, Is.LessThan(clean.Elapsed + Bound));
+        Assert.That(after.Elapsed, Is.LessThan(clean.Elapsed + OnePoll + OwnWork), "a lock file nobody holds costs no wait");
         TestContext.Out.WriteLine($"a run with a clean lock file: {clean.Elapsed.TotalMilliseconds:0} ms; after its holder was killed: {after.Elapsed.TotalMilliseconds:0} ms");
     }
 

@@ -27,6 +27,7 @@ internal sealed class ConcurrentSignInTests : SignInTest
             Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(1));
             Assert.That(BrowserInvocations(), Has.Count.EqualTo(1), "one browser tab");
             Assert.That(keys, Has.Count.EqualTo(1), "all print the one set fetched");
+            Assert.That(reader.Changes, Is.Positive, "the reader was reading while the entries were written");
         });
         Storm.Report("Empty, signing in", runs, reader, Fake);
     }

@@ -36,6 +36,25 @@ internal sealed class DeviceCodeSignInTests : SignInTest
     }
 
     [Test]
+    public async Task Polling_at_the_announced_interval_is_never_told_to_slow_down()
+    {
+        // The fake now holds every poll to the interval (RFC 8628): one that comes early is
+        // answered slow_down and counted.
+        Fake.SetEnforceSlowDown(true);
+        var running = RunWith(Environment(), "--profile", "demo-sso", "--use-device-code", "--no-browser");
+        await WaitUntil(() => Fake.TokenCalls("device_code") >= 3, "three polls were answered");
+        Fake.ApproveAllPendingDevices();
+        var run = await running;
+
+        AssertCredentialJson(run);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fake.SlowDowns, Is.Zero, "no poll came before the interval had passed");
+            Assert.That(Fake.TokenCalls("device_code"), Is.GreaterThanOrEqualTo(4), "pending three times, then the token");
+        });
+    }
+
+    [Test]
     public async Task No_browser_prints_the_url_and_code_on_stderr_only_and_opens_nothing()
     {
         var running = RunWith(WithFollowingBrowser(), "--profile", "demo-sso", "--use-device-code", "--no-browser");

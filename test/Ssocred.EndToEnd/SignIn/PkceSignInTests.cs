@@ -206,10 +206,7 @@ internal sealed class PkceSignInTests : SignInTest
     [Test]
     public async Task The_page_a_real_headless_chromium_ends_on_says_the_sign_in_worked()
     {
-        if (!File.Exists("/usr/bin/chromium"))
-        {
-            Assert.Ignore("needs /usr/bin/chromium (Debian package chromium; .ci/run installs it)");
-        }
+        MissingTool.FirstExisting("needs /usr/bin/chromium (Debian package chromium)", "/usr/bin/chromium");
 
         var run = await RunWith(WithBrowser(Quote(BrowserScript("chromium-headless"))), "--profile", "demo-sso");
 

@@ -13,6 +13,8 @@ internal sealed class CacheFileWatcher : IAsyncDisposable
     private readonly TestHome _home;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly Dictionary<string, int> _lastContent = new(StringComparer.Ordinal);
+    private bool _firstPassDone;
 
     private CacheFileWatcher(TestHome home)
     {
@@ -23,6 +25,12 @@ internal sealed class CacheFileWatcher : IAsyncDisposable
     public int Reads { get; private set; }
 
     public List<string> Partial { get; } = [];
+
+    /// <summary>
+    /// Reads that found an entry other than the reader's last read of it (or an entry created
+    /// after the first pass): proof that it was reading while the writers wrote.
+    /// </summary>
+    public int Changes { get; private set; }
 
     public static CacheFileWatcher Start(TestHome home) => new(home);
 
@@ -66,8 +74,20 @@ internal sealed class CacheFileWatcher : IAsyncDisposable
                     {
                         Partial.Add($"{Path.GetFileName(file)}: {problem}");
                     }
+
+                    var hash = new HashCode();
+                    hash.AddBytes(content);
+                    var current = hash.ToHashCode();
+                    if (_lastContent.TryGetValue(file, out var last) ? last != current : _firstPassDone)
+                    {
+                        Changes++;
+                    }
+
+                    _lastContent[file] = current;
                 }
             }
+
+            _firstPassDone = true;
         }
     }
 

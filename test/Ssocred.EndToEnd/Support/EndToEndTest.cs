@@ -74,7 +74,11 @@ internal abstract class EndToEndTest
     [SetUp]
     public async Task StartFakeAndHome()
     {
-        Fake = await FakeIdentityCenterServer.StartAsync(FakeOptions());
+        var options = FakeOptions();
+        // The fake is the instance of the configured start URL: it refuses a device flow or a
+        // token for any other.
+        options.StartUrl ??= StartUrl;
+        Fake = await FakeIdentityCenterServer.StartAsync(options);
         Home = new TestHome();
         Home.WriteConfig(StandardConfig);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Ssocred.EndToEnd.Support;
@@ -77,6 +78,9 @@ internal static class SsocredProcess
 /// <summary>A started ssocred: its output is collected as it comes, so a full pipe never stalls it.</summary>
 internal sealed class RunningSsocred : IDisposable
 {
+    private const int SigCont = 18;
+    private const int SigStop = 19;
+
     private readonly Process _process;
     private readonly Stopwatch _clock;
     private readonly Task<string> _stdout;
@@ -117,6 +121,13 @@ internal sealed class RunningSsocred : IDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the process freezes wherever it is, until <see cref="Continue"/>.</summary>
+    /// <returns>Whether it was still there to be stopped.</returns>
+    public bool Stop() => Signal(SigStop);
+
+    /// <summary>SIGCONT: a stopped process goes on.</summary>
+    public bool Continue() => Signal(SigCont);
+
     public async Task<SsocredRun> WaitAsync(CancellationToken cancellationToken = default)
     {
         await _process.WaitForExitAsync(cancellationToken);
@@ -125,4 +136,9 @@ internal sealed class RunningSsocred : IDisposable
     }
 
     public void Dispose() => _process.Dispose();
+
+    private bool Signal(int signal) => kill(_process.Id, signal) == 0;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 }

@@ -28,5 +28,5 @@ internal static class Storm
             + $"RegisterClient={fake.Calls("RegisterClient")}, Authorize={fake.Calls("Authorize")}, CreateToken(authorization_code)={fake.TokenCalls("authorization_code")}, "
             + $"CreateToken(refresh)={fake.TokenCalls("refresh_token")}, GetRoleCredentials={fake.Calls("GetRoleCredentials")}; "
             + $"slowest {runs.Max(r => r.Elapsed.TotalMilliseconds):0} ms, median {runs.Select(r => r.Elapsed.TotalMilliseconds).Order().ElementAt(runs.Length / 2):0} ms; "
-            + $"a reader polling the caches read {reader.Reads} files, {reader.Partial.Count} partial");
+            + $"a reader polling the caches read {reader.Reads} files, saw {reader.Changes} of them change, {reader.Partial.Count} partial");
 }

@@ -15,7 +15,7 @@ internal sealed record Consumer(string Name, string Version, string Executable, 
 
 /// <summary>
 /// Where each real consumer lives on this machine, found once per test run. A consumer that is not
-/// installed is an <see cref="Absence"/>: skipped loudly on a developer's machine, a failure in CI.
+/// installed is a <see cref="MissingTool"/>: skipped loudly on a developer's machine, a failure in CI.
 /// </summary>
 internal static class Installed
 {
@@ -148,7 +148,7 @@ internal static class Installed
         Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
 
-    /// <summary>A consumer found, or why not: missing (an <see cref="Absence"/>) or broken (a failure).</summary>
+    /// <summary>A consumer found, or why not: missing (<see cref="MissingTool"/>: a skip, a failure in CI) or broken (a failure).</summary>
     private sealed class Lookup
     {
         private readonly Consumer? _consumer;
@@ -164,7 +164,7 @@ internal static class Installed
 
         public static Lookup Found(Consumer consumer) => new(consumer, null);
 
-        public static Lookup Missing(string reason) => new(null, () => Absence.Of(reason));
+        public static Lookup Missing(string reason) => new(null, () => MissingTool.Of(reason));
 
         public static Lookup Broken(string reason) => new(null, () => new AssertionException(reason));
     }

@@ -29,7 +29,7 @@ internal sealed partial class LocalSts : IAsyncDisposable
 
     public static async Task<LocalSts> StartAsync()
     {
-        var motoServer = ExecutableSearch.OnPath("moto_server") ?? throw Absence.Of(
+        var motoServer = ExecutableSearch.OnPath("moto_server") ?? throw MissingTool.Of(
             "moto_server is not on PATH: it comes with Python's moto, preinstalled on this machine type (pip cannot reach its index here)");
         var folder = Directory.CreateTempSubdirectory("ssocred-sts-").FullName;
         var start = new ProcessStartInfo(motoServer, ["-H", "127.0.0.1", "-p", "0"])
