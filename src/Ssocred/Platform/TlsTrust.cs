@@ -24,7 +24,7 @@ internal sealed class TlsTrust(HashedCertificateFolder[] folders, CertificateBun
     /// <summary>Issuer lookups per chain: deeper than any real chain, a bound against loops of cross-signatures.</summary>
     private const int MaxLookups = 16;
 
-    private static readonly Lock s_setUp = new();
+    private static readonly Lock SetUpGate = new();
     private static TlsTrust? s_processTrust;
     private static bool s_setUpDone;
 
@@ -35,7 +35,7 @@ internal sealed class TlsTrust(HashedCertificateFolder[] folders, CertificateBun
     /// </summary>
     public static TlsTrust? ForThisProcess()
     {
-        lock (s_setUp)
+        lock (SetUpGate)
         {
             if (!s_setUpDone)
             {
