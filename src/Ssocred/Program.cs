@@ -20,22 +20,24 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var stderr = new ConsoleStandardError();
-        var stdout = new ConsoleStandardOutput();
+        StandardDescriptors.Guard();
+        var stderr = new ProcessStandardError();
+        var stdout = new ProcessStandardOutput();
         CommandLine? commandLine;
         try
         {
-            commandLine = Parse(args, () => new StreamWriter(stdout.OpenStream()));
+            commandLine = Parse(args, stdout);
         }
-        catch (UsageException e)
+        catch (SsocredException e)
         {
-            stderr.Writer.WriteLine($"ssocred: {e.ToDisplayText()}");
+            // A usage mistake (exit 2), or stdout failing under --help or --version (exit 1).
+            stderr.Writer.Write($"ssocred: {e.ToDisplayText()}\n");
             return e.ExitCode;
         }
 
         if (commandLine is null)
         {
-            return ExitCodes.Success; // help or version was printed
+            return ExitCodes.Success; // help, the version or a completion script was printed
         }
 
         var environment = new ProcessEnvironment();
@@ -88,31 +90,32 @@ internal static class Program
     }
 
     /// <summary>
-    /// The bare credential process takes the cheap hand-written path; commands and help go
-    /// through System.CommandLine. Null when help or the version was printed.
+    /// The bare credential process takes the cheap hand-written path; commands go through
+    /// System.CommandLine; both read the one option table. Null when help, the version or a
+    /// completion script was printed.
     /// </summary>
-    private static CommandLine? Parse(string[] args, Func<TextWriter> openStdout)
+    private static CommandLine? Parse(string[] args, ProcessStandardOutput stdout)
     {
-        if (args.Length > 0 && CommandLineOptions.IsCommand(args[0]))
+        var commandLine = args.Length > 0 && CommandLineOptions.IsCommand(args[0])
+            ? CommandTree.Parse(args)
+            : CommandLineParser.Parse(args);
+        var options = commandLine.Options;
+        string? printed = commandLine.Command switch
         {
-            return CommandTree.Parse(args, openStdout);
+            _ when options.Help => HelpText.For(commandLine.Command),
+            CommandLineOptions.Help => HelpText.For(HelpText.Resolve(options.Arguments)),
+            CommandLineOptions.Version => VersionLine.Text + "\n",
+            _ when options.Version => VersionLine.Text + "\n",
+            _ => null,
+        };
+        if (printed is null)
+        {
+            return commandLine;
         }
 
-        var commandLine = CommandLineParser.ParseCredentialProcess(args);
-        if (commandLine.Options.Help)
-        {
-            CommandTree.PrintHelp(openStdout);
-            return null;
-        }
-
-        if (commandLine.Options.Version)
-        {
-            using var output = openStdout();
-            output.Write($"ssocred {CommandTree.Version}\n");
-            return null;
-        }
-
-        return commandLine;
+        using var output = stdout.OpenStream();
+        output.Write(System.Text.Encoding.UTF8.GetBytes(printed));
+        return null;
     }
 
     private static async Task<int> RunAsync(

@@ -13,11 +13,6 @@ internal sealed class ExportCommand(ProfileResolver resolver, RoleCredentialsPro
 {
     public async Task<int> RunAsync(SsoOptions options, string format, CancellationToken cancellationToken)
     {
-        if (!CredentialExport.Formats.Contains(format))
-        {
-            throw new UsageException($"--format takes one of {string.Join(", ", CredentialExport.Formats)}, not '{format}'");
-        }
-
         var settings = resolver.Resolve(options, requireRole: true);
         var credentials = await provider.GetAsync(settings, options, cancellationToken).ConfigureAwait(false);
         var bytes = CredentialExport.Render(credentials, format);
