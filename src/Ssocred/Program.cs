@@ -23,6 +23,11 @@ internal static class Program
         StandardDescriptors.Guard();
         var stderr = new ProcessStandardError();
         var stdout = new ProcessStandardOutput();
+        if (args.Length > 0 && args[0] == CommandLineOptions.Complete)
+        {
+            return Complete(args[1..], stdout);
+        }
+
         CommandLine? commandLine;
         try
         {
@@ -105,6 +110,7 @@ internal static class Program
             _ when options.Help => HelpText.For(commandLine.Command),
             CommandLineOptions.Help => HelpText.For(HelpText.Resolve(options.Arguments)),
             CommandLineOptions.Version => VersionLine.Text + "\n",
+            CommandLineOptions.Completion when !options.Help => CompletionScripts.For(options.Arguments[0]),
             _ when options.Version => VersionLine.Text + "\n",
             _ => null,
         };
@@ -116,6 +122,35 @@ internal static class Program
         using var output = stdout.OpenStream();
         output.Write(System.Text.Encoding.UTF8.GetBytes(printed));
         return null;
+    }
+
+    /// <summary>A Tab in a shell: candidates one a line, from the table and the config file's headers; silent on any failure.</summary>
+    private static int Complete(string[] words, ProcessStandardOutput stdout)
+    {
+        var fileSystem = new PhysicalFileSystem();
+        var configLoader = new ConfigFileLoader(new ProcessEnvironment(), fileSystem);
+        string? ReadConfig()
+        {
+            try
+            {
+                return System.Text.Encoding.UTF8.GetString(fileSystem.ReadAllBytes(configLoader.ConfigPath));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SsocredException)
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            using var output = stdout.OpenStream();
+            output.Write(System.Text.Encoding.UTF8.GetBytes(string.Concat(Completion.Candidates(words, ReadConfig).Select(c => c + "\n"))));
+            return ExitCodes.Success;
+        }
+        catch (SsocredException)
+        {
+            return ExitCodes.Failure;
+        }
     }
 
     private static async Task<int> RunAsync(
