@@ -21,12 +21,12 @@ internal sealed class CompletionTests : EndToEndTest
     {
         var words = line.Split(' ');
         var script = await Script("bash");
-        var driver = $"""
-            {script}
-            COMP_WORDS=({string.Join(' ', words.Select(Quote))})
-            COMP_CWORD={words.Length - 1}
+        var driver = $$"""
+            {{script}}
+            COMP_WORDS=({{string.Join(' ', words.Select(Quote))}})
+            COMP_CWORD={{words.Length - 1}}
             _ssocred
-            printf '%s\n' "${{COMPREPLY[@]}}"
+            printf '%s\n' "${COMPREPLY[@]}"
             """;
 
         var offered = Shell("bash", ["--norc", "--noprofile", "-c", driver]);
