@@ -182,11 +182,11 @@ internal static class Program
             CommandLineOptions.Logout => await new LogoutCommand(resolver, configLoader, tokens, stores, Portal, notifier, time, log)
                 .RunAsync(options, parsed.All, cancel).ConfigureAwait(false),
             CommandLineOptions.Populate => await new ConfigurePopulateCommand(resolver, tokens, Portal, fileSystem, stdout, notifier, time, Environment.ProcessPath ?? "ssocred", log)
-                .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate), cancel).ConfigureAwait(false),
+                .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate, parsed.Prune), cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
                 [
                     new ConfigurationCheck(resolver, configLoader),
-                    new EndpointsCheck(),
+                    new EndpointsCheck(new TcpEndpointProbe()),
                     new CachesCheck(tokens, stores, fileSystem, time),
                     new NextStepCheck(time),
                 ],
@@ -208,8 +208,9 @@ internal static class Program
         var browser = new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log);
         return new SignInCoordinator(
             new PkceFlow(registrations, browser, notifier, time, log),
-            new DeviceCodeFlow(registrations, browser, new DeviceCodePoller(time, log), notifier),
+            new DeviceCodeFlow(registrations, browser, new DeviceCodePoller(time, log), notifier, time),
             oidc,
+            new TcpEndpointProbe(),
             environment,
             time,
             log);
