@@ -19,6 +19,9 @@ internal static class CommandLineOptions
     public const string Export = "export";
     public const string Populate = "configure populate";
     public const string Doctor = "doctor";
+    public const string Exec = "exec";
+    public const string Serve = "serve";
+    public const string Console = "console";
     public const string Completion = "completion";
     public const string Help = "help";
     public const string Version = "version";
@@ -29,12 +32,12 @@ internal static class CommandLineOptions
     public static readonly IReadOnlyList<string> Shells = ["bash", "zsh", "fish", "powershell"];
     public static readonly IReadOnlyList<string> ListOutputs = ["text", "json"];
 
-    private static readonly string[] SelectsSession = [CredentialProcess, Login, Logout, List, Export, Populate, Doctor];
-    private static readonly string[] SelectsProfile = [CredentialProcess, Login, Logout, List, Export, Doctor];
-    private static readonly string[] SelectsRole = [CredentialProcess, Export, Doctor];
-    private static readonly string[] UsesMargin = [CredentialProcess, Login, List, Export, Populate, Doctor];
-    private static readonly string[] GetsCredentials = [CredentialProcess, Export];
-    private static readonly string[] MaySignIn = [CredentialProcess, Login, List, Export, Populate];
+    private static readonly string[] SelectsSession = [CredentialProcess, Login, Logout, List, Export, Populate, Doctor, Exec, Serve, Console];
+    private static readonly string[] SelectsProfile = [CredentialProcess, Login, Logout, List, Export, Doctor, Exec, Serve, Console];
+    private static readonly string[] SelectsRole = [CredentialProcess, Export, Doctor, Exec, Serve, Console];
+    private static readonly string[] UsesMargin = [CredentialProcess, Login, List, Export, Populate, Doctor, Exec, Serve, Console];
+    private static readonly string[] GetsCredentials = [CredentialProcess, Export, Exec, Console];
+    private static readonly string[] MaySignIn = [CredentialProcess, Login, List, Export, Populate, Exec, Serve, Console];
 
     /// <summary>Every command, in the order help lists them.</summary>
     public static readonly IReadOnlyList<CommandSpec> Commands =
@@ -79,6 +82,32 @@ internal static class CommandLineOptions
         {
             Examples = [new("ssocred doctor --profile demo", "every problem of the profile, and what a run would do")],
         },
+        new(Exec, "run a command with the credentials in its environment")
+        {
+            Arguments = new Positional("[--] COMMAND [ARG...]", Required: true, Many: true)
+            {
+                WhenMissing = "exec needs a command to run (ssocred exec --profile P -- COMMAND [ARG...])",
+            },
+            Details = "COMMAND gets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION,\n"
+                + "AWS_REGION (from the profile's region) and SSOCRED_PROFILE; its exit status is ssocred's.",
+            Examples =
+            [
+                new("ssocred exec --profile demo-sso -- aws s3 ls", "one command with the role's credentials"),
+                new("ssocred exec --profile demo-sso --server -- terraform apply", "a credential endpoint that renews past the hour"),
+            ],
+        },
+        new(Serve, "serve the credentials on 127.0.0.1 as a container-credentials endpoint for SDKs")
+        {
+            Examples = [new("eval \"$(ssocred serve --profile demo-sso &)\"", "point this shell's SDKs at it (AWS_CONTAINER_CREDENTIALS_FULL_URI)")],
+        },
+        new(Console, "open the AWS console in the browser, signed in as the role")
+        {
+            Examples =
+            [
+                new("ssocred console --profile demo-sso", "the console's home, in the profile's region"),
+                new("ssocred console --profile demo-sso --url", "print the sign-in URL instead (it carries a secret)"),
+            ],
+        },
         new(Completion, "print a shell-completion script (bash, zsh, fish, powershell)")
         {
             Arguments = new Positional("SHELL", Required: true, AllowedValues: Shells),
@@ -120,6 +149,9 @@ internal static class CommandLineOptions
         new("BROWSER", "the command that opens the sign-in page ('%s' is the URL)"),
         new("SSH_CONNECTION, DISPLAY, WAYLAND_DISPLAY", "without a display, sign-in uses a device code"),
         new("SSOCRED_NO_LOGIN", "'1' or 'true': never sign in, as --no-login"),
+        new("SSOCRED_PROFILE", "set by exec for COMMAND; an exec of another profile inside it needs --nested"),
+        new("AWS_ENDPOINT_URL_SIGNIN", "console's federation endpoint (default: the partition's sign-in)"),
+        new("PATH", "where exec looks COMMAND up"),
         new("SSOCRED_LOG_FILE", "also write the log to this file, as --log-file"),
         new("HOME, USERPROFILE", "where ~/.aws is"),
     ];
@@ -134,10 +166,10 @@ internal static class CommandLineOptions
         new("--role-name", null, "ROLE", "the permission set (role), overriding sso_role_name", SelectsRole, (s, v) => s.Sso = s.Sso with { RoleName = v }),
         new("--min-ttl", null, "DURATION", "renew credentials and tokens with less than this left (default 15m)", UsesMargin, (s, v) => s.Sso = s.Sso with { MinTtl = CommandLineParser.ParseDuration("--min-ttl", v) }),
         new("--force-refresh", null, null, "ignore cached role credentials", GetsCredentials, (s, _) => s.Sso = s.Sso with { ForceRefresh = true }),
-        new("--no-login", null, null, "never start a sign-in; fail instead (also SSOCRED_NO_LOGIN=1)", [CredentialProcess, List, Export, Populate], (s, _) => s.Sso = s.Sso with { NoLogin = true }),
+        new("--no-login", null, null, "never start a sign-in; fail instead (also SSOCRED_NO_LOGIN=1)", [CredentialProcess, List, Export, Populate, Exec, Serve, Console], (s, _) => s.Sso = s.Sso with { NoLogin = true }),
         new("--use-device-code", null, null, "sign in with a device code instead of the browser callback", MaySignIn, (s, _) => s.Sso = s.Sso with { UseDeviceCode = true }),
         new("--no-browser", null, null, "open no browser; print the sign-in URL instead", MaySignIn, (s, _) => s.Sso = s.Sso with { NoBrowser = true }),
-        new("--callback-port", null, "PORT", "the loopback port for the browser callback (for SSH port forwarding)", MaySignIn, (s, v) => s.Sso = s.Sso with { CallbackPort = CommandLineParser.ParsePort(v) }),
+        new("--callback-port", null, "PORT", "the loopback port for the browser callback (for SSH port forwarding)", MaySignIn, (s, v) => s.Sso = s.Sso with { CallbackPort = CommandLineParser.ParsePort("--callback-port", v) }),
         new("--login-timeout", null, "DURATION", "give up on a sign-in nobody completes after this (default 10m)", MaySignIn, (s, v) => s.Sso = s.Sso with { LoginTimeout = CommandLineParser.ParseDuration("--login-timeout", v) }),
         new("--force", null, null, "sign in anew even when the session is valid", [Login], (s, _) => s.Force = true),
         new("--all", null, null, "sign out of every session in the caches", [Logout], (s, _) => s.All = true),
@@ -147,6 +179,11 @@ internal static class CommandLineOptions
         new("--prune", null, null, "also remove profiles ssocred wrote for roles the session no longer has", [Populate], (s, _) => s.Prune = true),
         new("--region", null, "REGION", "also write 'region = REGION' into each new profile", [Populate], (s, v) => s.Region = v),
         new("--profile-name-template", null, "TEMPLATE", $"profile names from {{account_name}}, {{account_id}}, {{role_name}}, {{session}} (default {PopulateOptions.DefaultNameTemplate})", [Populate], (s, v) => s.NameTemplate = v),
+        new("--server", null, null, "give COMMAND a credential endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI) instead of keys, renewed as long as it runs", [Exec], (s, _) => s.Server = true),
+        new("--nested", null, null, "allow exec inside another profile's exec", [Exec], (s, _) => s.Nested = true),
+        new("--port", null, "PORT", "the port on 127.0.0.1 to serve on (default: any free one)", [Serve], (s, v) => s.Port = CommandLineParser.ParsePort("--port", v)),
+        new("--destination", null, "URL", "the console page to open (default: the console's home, in the profile's region)", [Console], (s, v) => s.Destination = v),
+        new("--url", null, null, "print the sign-in URL instead of opening it", [Console], (s, _) => s.PrintUrl = true),
         new("--verbose", "-v", null, "log what ssocred does to stderr", null, (s, _) => s.Verbose = true),
         new("--log-file", null, "PATH", "also write that log to this file (also SSOCRED_LOG_FILE)", null, (s, v) => s.LogFile = v) { Completes = ValueSource.File },
         new("--help", "-h", null, "show this help", null, (s, _) => s.Help = true),

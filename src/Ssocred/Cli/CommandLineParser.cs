@@ -14,6 +14,8 @@ internal static class CommandLineParser
     /// <exception cref="UsageException">The command line cannot be understood.</exception>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
+        // exec's COMMAND and its arguments are COMMAND's, whatever they look like.
+        (args, var execCommand) = ExecArguments.SplitIfExec(args);
         if (args.Count == 2 && args[1] is "--help" or "-h" && CommandLineOptions.FindGroup(args[0]) is not null && CommandLineOptions.Command(args[0]) is null)
         {
             return new CommandLine(args[0], new ParseState { Help = true }); // a group's help, e.g. 'configure --help'
@@ -64,6 +66,7 @@ internal static class CommandLineParser
             option.Apply(state, value ?? string.Empty, name);
         }
 
+        state.Arguments.AddRange(execCommand);
         CheckArguments(command, state);
         return new CommandLine(name, state);
     }
@@ -97,10 +100,10 @@ internal static class CommandLineParser
             ? duration
             : throw Usage.Invalid($"{option} takes a duration such as 900, 90s, 15m or 1h, not '{value}'");
 
-    internal static int ParsePort(string value) =>
+    internal static int ParsePort(string option, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
             ? port
-            : throw Usage.Invalid($"--callback-port takes a port number from 1 to 65535, not '{value}'");
+            : throw Usage.Invalid($"{option} takes a port number from 1 to 65535, not '{value}'");
 
     /// <summary>The command the first words name (null: the credential process) and where its options start.</summary>
     private static (CommandSpec? Command, int Start) ReadCommand(IReadOnlyList<string> args)

@@ -7,7 +7,11 @@ internal sealed record Example(string CommandLine, string Explanation);
 /// The words after a command's options: a name for help, whether it may be left out or
 /// repeated, and the values allowed (null: any).
 /// </summary>
-internal sealed record Positional(string Name, bool Required, bool Many = false, IReadOnlyList<string>? AllowedValues = null);
+internal sealed record Positional(string Name, bool Required, bool Many = false, IReadOnlyList<string>? AllowedValues = null)
+{
+    /// <summary>What to say when a required one is missing (default: "'COMMAND' needs a NAME").</summary>
+    public string? WhenMissing { get; init; }
+}
 
 /// <summary>
 /// One command: its words (<c>configure populate</c>), a one-line summary, what it takes after

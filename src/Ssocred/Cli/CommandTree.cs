@@ -14,6 +14,8 @@ internal static class CommandTree
     /// <exception cref="UsageException">The command line cannot be understood.</exception>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
+        // exec's COMMAND and its arguments are COMMAND's, whatever they look like.
+        (args, var execCommand) = ExecArguments.SplitIfExec(args);
         if (args.Count == 2 && args[1] is "--help" or "-h" && CommandLineOptions.FindGroup(args[0]) is not null && CommandLineOptions.Command(args[0]) is null)
         {
             return new CommandLine(args[0], new ParseState { Help = true }); // a group's help, e.g. 'configure --help'
@@ -59,6 +61,7 @@ internal static class CommandTree
             state.Arguments.AddRange(result.GetValue(argument) ?? []);
         }
 
+        state.Arguments.AddRange(execCommand);
         CommandLineParser.CheckArguments(spec, state);
         return new CommandLine(name, state);
     }

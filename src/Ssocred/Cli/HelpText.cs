@@ -77,7 +77,7 @@ internal static class HelpText
 
     private static void Command(StringBuilder text, CommandSpec spec)
     {
-        var arguments = spec.Arguments is { } a ? " " + (a.Required ? a.Name : $"[{a.Name}]") + (a.Many ? "..." : string.Empty) : string.Empty;
+        var arguments = spec.Arguments is { } a ? " " + (a.Required ? a.Name : $"[{a.Name}]") + (a.Many && !a.Name.EndsWith("...]", StringComparison.Ordinal) ? "..." : string.Empty) : string.Empty;
         text.Append($"USAGE\n  ssocred {spec.Name} [options]{arguments}\n\n").Append(Capitalised(spec.Summary)).Append(".\n");
         if (spec.Details is { } details)
         {

@@ -26,7 +26,15 @@ internal sealed class ParseState
     public bool Prune { get; set; }
     public string? Region { get; set; }
     public string NameTemplate { get; set; } = PopulateOptions.DefaultNameTemplate;
+    public bool Server { get; set; }
+    public bool Nested { get; set; }
+    public int? Port { get; set; }
+    public string? Destination { get; set; }
+    public bool PrintUrl { get; set; }
 
-    /// <summary>The words after the options (a shell for completion, a command for help).</summary>
+    /// <summary>The words after the options (a shell for completion, a command for help, exec's COMMAND and its arguments).</summary>
     public List<string> Arguments { get; } = [];
+
+    /// <summary>exec's COMMAND and its arguments, exactly as given.</summary>
+    public IReadOnlyList<string> ExecCommand => Arguments;
 }

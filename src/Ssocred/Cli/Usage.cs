@@ -51,7 +51,7 @@ internal static class Usage
         Error($"{positional.Name} is {OneOf(positional.AllowedValues!)}, not '{value}'{DidYouMean(value, positional.AllowedValues!)}", command);
 
     public static UsageException MissingArgument(Positional positional, string command) =>
-        Error(positional.AllowedValues is { } allowed ? $"'{command}' needs a {positional.Name}: {OneOf(allowed)}" : $"'{command}' needs a {positional.Name}", command);
+        Error(positional.WhenMissing ?? (positional.AllowedValues is { } allowed ? $"'{command}' needs a {positional.Name}: {OneOf(allowed)}" : $"'{command}' needs a {positional.Name}"), command);
 
     public static UsageException UnexpectedArgument(string word, string command) =>
         Error(command.Length == 0

@@ -21,7 +21,7 @@ internal sealed class CompletionTests
         [sso-session lab]
         """;
 
-    [TestCase("", "login logout list export configure doctor completion help")]
+    [TestCase("", "login logout list export configure doctor exec serve console completion help")]
     [TestCase("lo", "login logout")]
     [TestCase("configure|", "populate")]
     [TestCase("--prof", "--profile")]
@@ -33,7 +33,7 @@ internal sealed class CompletionTests
     [TestCase("list|--output|", "text json")]
     [TestCase("completion|", "bash zsh fish powershell")]
     [TestCase("completion|bash|", "")]
-    [TestCase("help|", "login logout list export configure doctor completion help")]
+    [TestCase("help|", "login logout list export configure doctor exec serve console completion help")]
     [TestCase("help|configure|", "populate")]
     [TestCase("login|--force|--f", "")]
     [TestCase("login|--", "--profile --sso-session --start-url --sso-region --min-ttl --use-device-code --no-browser --callback-port --login-timeout --force --verbose --log-file --help")]

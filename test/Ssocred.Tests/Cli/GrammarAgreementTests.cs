@@ -135,7 +135,7 @@ internal sealed class GrammarAgreementTests
     private static string[] Words(string command) => command.Length == 0 ? [] : command.Split(' ');
 
     private static string[] RequiredArgument(string command) =>
-        CommandLineOptions.Command(command)?.Arguments is { Required: true, AllowedValues: { } allowed } ? [allowed[0]] : [];
+        CommandLineOptions.Command(command)?.Arguments is { Required: true } positional ? [positional.AllowedValues?[0] ?? "true"] : [];
 
     private static string Label(string command) => command.Length == 0 ? "ssocred" : command;
 }
