@@ -71,6 +71,13 @@ internal static class CommandLineParser
         return new CommandLine(name, state);
     }
 
+    /// <summary>A line that must be the bare credential process (a profile's credential_process): no command.</summary>
+    /// <exception cref="UsageException">The line names a command, or cannot be understood.</exception>
+    public static CommandLine ParseCredentialProcess(IReadOnlyList<string> args) =>
+        args.Count > 0 && !args[0].StartsWith('-')
+            ? throw Usage.UnexpectedArgument(args[0], CommandLineOptions.CredentialProcess)
+            : Parse(args);
+
     /// <summary>The words after the options, against what the command takes (shared with <see cref="CommandTree"/>).</summary>
     public static void CheckArguments(CommandSpec? command, ParseState state)
     {
