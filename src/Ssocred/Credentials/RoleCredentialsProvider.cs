@@ -30,7 +30,7 @@ internal sealed class RoleCredentialsProvider(
         RoleCredentials? Cached()
         {
             var credentials = policy.ForceRefresh ? null : roles.Read(key);
-            var valid = credentials is not null && credentials.IsValidFor(policy.Margin, time.GetUtcNow());
+            var valid = credentials is not null && CredentialPlan.UsesCached(policy, credentials, time.GetUtcNow());
             if (log.IsDebugEnabled)
             {
                 // -v and log files say what the warm path did too: the one path a person debugging an SDK sees.
@@ -78,6 +78,16 @@ internal sealed class RoleCredentialsProvider(
             () => tokens.TellIfSigningInElsewhere(session, policy.LockWait),
             cancellationToken,
             prepare: () => roles.Store.TryPrepare()).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What <see cref="GetAsync"/> would do now, from the caches alone: no lock, no write, no call.
+    /// </summary>
+    public CredentialPlan Plan(CredentialRequest request)
+    {
+        var role = request.Settings.Role ?? throw new InvalidOperationException("a role is needed");
+        var credentials = stores.For(request.Session).Roles.Read(CacheKeys.RoleCredentials(request.Session, role));
+        return CredentialPlan.For(request, credentials, tokens.Read(request.Session), time.GetUtcNow());
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ssocred.Aws;
+using Ssocred.Configuration;
 using Ssocred.Platform;
 
 namespace Ssocred.Commands.Doctor;
@@ -9,14 +10,10 @@ internal sealed class EndpointsCheck(IEndpointProbe probe) : IDoctorCheck
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
 
-    public async Task RunAsync(DoctorState state, DoctorReport report, CancellationToken cancellationToken)
+    public async Task<DoctorSection?> RunAsync(CredentialRequest request, CancellationToken cancellationToken)
     {
-        if (state.Settings is not { } settings)
-        {
-            return;
-        }
-
-        report.Section("endpoints");
+        var settings = request.Settings;
+        var findings = new List<Finding>();
         foreach (var (name, url, source) in new[]
                  {
                      ("portal (SSO)", AwsClientFactory.PortalEndpoint(settings.Endpoints), settings.Sources.GetValueOrDefault("AWS_ENDPOINT_URL_SSO")),
@@ -27,11 +24,13 @@ internal sealed class EndpointsCheck(IEndpointProbe probe) : IDoctorCheck
             var answers = reach.Latency is { } latency
                 ? $", answers in {latency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms"
                 : string.Empty;
-            report.Fact(name, $"{url} ({source ?? "the region's endpoint"}){answers}");
+            findings.Add(Finding.Fact(name, $"{url} ({source ?? "the region's endpoint"}){answers}"));
             if (reach.Failure is { } failure)
             {
-                report.Warning($"cannot connect to {url.GetLeftPart(UriPartial.Authority)}: {failure}");
+                findings.Add(Finding.Warning($"cannot connect to {url.GetLeftPart(UriPartial.Authority)}: {failure}"));
             }
         }
+
+        return new DoctorSection("endpoints", findings);
     }
 }
