@@ -103,7 +103,7 @@ internal static class Program
             ? CommandTree.Parse(args)
             : CommandLineParser.Parse(args);
         var options = commandLine.Options;
-        string? printed = commandLine.Command switch
+        var printed = commandLine.Command switch
         {
             _ when options.Help => HelpText.For(commandLine.Command),
             CommandLineOptions.Help => HelpText.For(HelpText.Resolve(options.Arguments)),

@@ -18,7 +18,7 @@ internal static class Suggestion
         }
 
         // One edit for short words, two from six letters on, three from twelve: a typo, not another word.
-        var allowed = Math.Clamp(word.TrimStart('-').Length / 5 + (word.Length >= 12 ? 1 : 0), 1, 3);
+        var allowed = Math.Clamp((word.TrimStart('-').Length / 5) + (word.Length >= 12 ? 1 : 0), 1, 3);
         return best is not null && bestDistance <= allowed ? best : null;
     }
 

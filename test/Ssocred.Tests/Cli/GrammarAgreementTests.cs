@@ -76,7 +76,7 @@ internal sealed class GrammarAgreementTests
     }
 
     [TestCaseSource(nameof(EveryOptionOfEveryCommand))]
-    public void Both_parsers_suggest_the_option_a_typo_meant(string command, string option, string? value)
+    public void Both_parsers_suggest_the_option_a_typo_meant(string command, string option, string? _)
     {
         var typo = option.Length > 5 ? option[..3] + option[4..] : option + "x"; // one letter dropped
         string[] line = [.. Words(command), typo];
