@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Ssocred.Errors;
 using System.CommandLine.Parsing;
+using Ssocred.Errors;
 
 namespace Ssocred.Cli;
 

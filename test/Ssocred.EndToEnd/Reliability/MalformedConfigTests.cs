@@ -40,7 +40,7 @@ internal sealed class MalformedConfigTests : EndToEndTest
         new("unterminated quote in a section name", Edit("[sso-session corp]", "[sso-session \"corp]"), "there is no [sso-session corp] section in"),
     ];
 
-    private static Dictionary<string, bool>? _botocoreAccepts;
+    private static Dictionary<string, bool>? s_botocoreAccepts;
 
     [TestCaseSource(nameof(Cases))]
     public async Task Malformed_config_is_named_or_read_as_botocore_reads_it(ConfigCase config)
@@ -67,10 +67,10 @@ internal sealed class MalformedConfigTests : EndToEndTest
     [TestCaseSource(nameof(Cases))]
     public void Botocore_rejects_exactly_the_files_ssocred_cannot_read(ConfigCase config)
     {
-        _botocoreAccepts ??= BotocoreVerdicts();
+        s_botocoreAccepts ??= BotocoreVerdicts();
         var weReject = config.Problem?.Any(p => p.StartsWith("cannot be read", StringComparison.Ordinal)) ?? false;
 
-        Assert.That(!_botocoreAccepts[config.Name], Is.EqualTo(weReject), "botocore.configloader.load_config rejects it");
+        Assert.That(!s_botocoreAccepts[config.Name], Is.EqualTo(weReject), "botocore.configloader.load_config rejects it");
     }
 
     [Test]
