@@ -8,5 +8,8 @@ internal interface IStandardError
 
 internal sealed class ConsoleStandardError : IStandardError
 {
-    public TextWriter Writer => Console.Error;
+    private TextWriter? _writer;
+
+    /// <summary>UTF-8 on every system (Windows' own console writer would use the console's code page).</summary>
+    public TextWriter Writer => _writer ??= OperatingSystem.IsWindows() ? Windows.WindowsConsole.OpenStandardError() : Console.Error;
 }
