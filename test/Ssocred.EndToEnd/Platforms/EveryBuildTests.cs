@@ -49,25 +49,6 @@ internal sealed class EveryBuildTests : SignInTest
     }
 
     [Test]
-    public async Task A_cache_folder_that_others_may_write_to_is_refused_and_nothing_is_written_there()
-    {
-        // Under Wine the mode becomes the folder's ACL: an entry that lets Everyone write.
-        SeedToken(TimeSpan.FromHours(2));
-        Directory.CreateDirectory(Home.RoleCacheFolder);
-        File.SetUnixFileMode(Home.RoleCacheFolder, (UnixFileMode)0b111_111_111);
-
-        var run = await Run("--profile", "demo-sso");
-
-        AssertFailure(run, 1, "the cache folder", Path.Combine("cli", "cache").Replace('/', SsocredLauncher.IsWine ? '\\' : '/'),
-            SsocredLauncher.IsWine ? "is writable by Everyone" : "is writable by every user");
-        Assert.Multiple(() =>
-        {
-            Assert.That(Directory.EnumerateFileSystemEntries(Home.RoleCacheFolder), Is.Empty);
-            Assert.That(Fake.Calls("GetRoleCredentials"), Is.Zero, "refused before any call");
-        });
-    }
-
-    [Test]
     public async Task The_files_it_writes_are_read_back_by_the_next_run_without_a_call()
     {
         SeedToken(TimeSpan.FromHours(4));

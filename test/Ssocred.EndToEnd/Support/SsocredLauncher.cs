@@ -59,6 +59,12 @@ internal static class SsocredLauncher
         File.CreateSymbolicLink(profile, home.Root);
     }
 
+    /// <summary>A path under the test's HOME as ssocred names it: under Wine, inside C:\users\NAME.</summary>
+    public static string AsSeenByIt(TestHome home, string path) =>
+        IsWine
+            ? @"C:\users\" + Environment.UserName + path[home.Root.Length..].Replace('/', '\\')
+            : path;
+
     public static void LeaveHome()
     {
         if (IsWine)

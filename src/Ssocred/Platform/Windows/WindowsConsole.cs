@@ -15,6 +15,7 @@ namespace Ssocred.Platform.Windows;
 [SupportedOSPlatform("windows")]
 internal static partial class WindowsConsole
 {
+    private const int StandardOutputHandle = -11;
     private const int StandardErrorHandle = -12;
     private const uint GenericRead = 0x80000000;
     private const uint GenericWrite = 0x40000000;
@@ -34,6 +35,16 @@ internal static partial class WindowsConsole
         }
 
         return new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
+    }
+
+    /// <summary>
+    /// Our stdout, whose bytes are UTF-8: a pipe or file gets them as they are (an SDK parses
+    /// them), a console gets them decoded and written as text.
+    /// </summary>
+    public static Stream OpenStandardOutput()
+    {
+        var handle = new SafeFileHandle(GetStdHandle(StandardOutputHandle), ownsHandle: false);
+        return IsConsole(handle) ? new ConsoleUtf8Stream(handle) : Console.OpenStandardOutput();
     }
 
     /// <summary>
@@ -79,6 +90,44 @@ internal static partial class WindowsConsole
 
     [LibraryImport("kernel32.dll", EntryPoint = "CreateFileW", StringMarshalling = StringMarshalling.Utf16)]
     private static partial SafeFileHandle CreateFileW(string name, uint access, uint share, IntPtr security, uint disposition, uint flags, IntPtr template);
+
+    /// <summary>UTF-8 bytes to a console as text; a character split across writes is kept until it is whole.</summary>
+    private sealed class ConsoleUtf8Stream(SafeFileHandle console) : Stream
+    {
+        private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+            var count = _decoder.GetChars(buffer, chars, flush: false);
+            if (count > 0)
+            {
+                TryWrite(console, new string(chars, 0, count));
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 
     /// <summary>
     /// A TextWriter over WriteConsoleW that passes each line on whole (log lines arrive in
