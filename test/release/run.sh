@@ -18,7 +18,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/ssocred-release-test.XXXXXX")
 wine=/usr/lib/wine/wine64
 export WINEPREFIX="$work/wine" WINEDEBUG=-all
 cleanup() {
-  if [[ -d "$WINEPREFIX" ]]; then WINEPREFIX="$WINEPREFIX" wineserver -k 2>/dev/null || true; fi
+  # The prefix's wineserver would linger a few seconds after the last Wine process; end it now.
+  if [[ -d "$WINEPREFIX" ]]; then /usr/lib/wine/wineserver -k 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
