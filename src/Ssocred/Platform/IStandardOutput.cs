@@ -11,5 +11,5 @@ internal interface IStandardOutput
 
 internal sealed class ConsoleStandardOutput : IStandardOutput
 {
-    public Stream OpenStream() => OperatingSystem.IsWindows() ? Windows.WindowsConsole.OpenStandardOutput() : Console.OpenStandardOutput();
+    public Stream OpenStream() => OperatingSystem.IsWindows() ? Windows.WindowsConsole.OpenStandardOutput() : new UnixStandardOutputStream();
 }
