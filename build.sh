@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One entry point for building, testing and releasing ssocred.
+# One entry point for building, testing and releasing ssocred; without a command it prints its usage.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
