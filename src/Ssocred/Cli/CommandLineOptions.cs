@@ -153,7 +153,7 @@ internal static class CommandLineOptions
         new("AWS_ENDPOINT_URL_SIGNIN", "console's federation endpoint (default: the partition's sign-in)"),
         new("PATH", "where exec looks COMMAND up"),
         new("SSOCRED_LOG_FILE", "also write the log to this file, as --log-file"),
-        new("HOME, USERPROFILE", "where ~/.aws is"),
+        new("HOME, USERPROFILE, HOMEDRIVE, HOMEPATH", "where ~/.aws is (on Windows: USERPROFILE, else HOMEDRIVE and HOMEPATH)"),
     ];
 
     public static readonly IReadOnlyList<OptionSpec> All =

@@ -81,6 +81,7 @@ internal abstract class EndToEndTest
         Fake = await FakeIdentityCenterServer.StartAsync(options);
         Home = new TestHome();
         Home.WriteConfig(StandardConfig);
+        await SsocredLauncher.EnterHomeAsync(Home);
     }
 
     [TearDown]
@@ -114,6 +115,7 @@ internal abstract class EndToEndTest
             _logFiles.Clear();
             await Fake.DisposeAsync();
             Home.Dispose();
+            SsocredLauncher.LeaveHome();
         }
     }
 
