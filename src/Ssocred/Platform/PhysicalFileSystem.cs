@@ -133,8 +133,8 @@ internal sealed partial class PhysicalFileSystem : IFileSystem
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.None,
+            UnixCreateMode = OwnerOnlyFile,
         };
-        options.UnixCreateMode = OwnerOnlyFile;
         var stream = new FileStream(path, options);
         // The create mode passes through the umask; 0600 must hold whatever it is.
         File.SetUnixFileMode(stream.SafeFileHandle, OwnerOnlyFile);
