@@ -5,6 +5,7 @@ using Ssocred.Cli;
 using Ssocred.Commands;
 using Ssocred.Commands.Doctor;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Platform;
@@ -39,17 +40,13 @@ internal static class Program
         }
 
         var environment = new ProcessEnvironment();
-        var options = commandLine.Sso with
-        {
-            NoLogin = commandLine.Sso.NoLogin || environment.Get("SSOCRED_NO_LOGIN") is "1" or "true",
-        };
         using var log = new SerilogLog(
             commandLine.Options.Verbose ? LogEventLevel.Debug : LogEventLevel.Warning,
             commandLine.Options.LogFile ?? environment.Get("SSOCRED_LOG_FILE"),
             stderr.Writer);
         try
         {
-            return await RunAsync(commandLine, options, environment, stdout, stderr, log).ConfigureAwait(false);
+            return await RunAsync(commandLine, environment, stdout, stderr, log).ConfigureAwait(false);
         }
         catch (SsocredException e)
         {
@@ -117,7 +114,6 @@ internal static class Program
 
     private static async Task<int> RunAsync(
         CommandLine commandLine,
-        SsoOptions options,
         IEnvironment environment,
         IStandardOutput stdout,
         IStandardError stderr,
@@ -126,30 +122,26 @@ internal static class Program
         var fileSystem = new PhysicalFileSystem();
         var time = TimeProvider.System;
         var configLoader = new ConfigFileLoader(environment, fileSystem);
-        var resolver = new ProfileResolver(environment, configLoader);
-        var awsFolder = Path.Combine(HomeDirectory.Find(environment), ".aws");
-        var tokenStore = new FileCacheStore(Path.Combine(awsFolder, "sso", "cache"), fileSystem, log);
-        var roleStore = new FileCacheStore(Path.Combine(awsFolder, "cli", "cache"), fileSystem, log);
-        var tokenCache = new JsonEntryCache<CachedToken>(tokenStore, () => CacheJsonContext.Default.CachedToken, log);
-        var roleCache = new JsonEntryCache<CachedRoleCredentials>(roleStore, () => CacheJsonContext.Default.CachedRoleCredentials, log);
-        var registrationCache = new JsonEntryCache<CachedRegistration>(tokenStore, () => CacheJsonContext.Default.CachedRegistration, log);
+        var resolver = new RequestResolver(new ProfileResolver(environment, configLoader), environment);
+        var stores = new FileCacheStores(Path.Combine(HomeDirectory.Find(environment), ".aws"), fileSystem, log);
         var locks = new CrossProcessLock(fileSystem, time, log);
         var notifier = new TerminalNotifier(stderr, new ProcessTerminal());
         SsoPortal Portal(SsoEndpoints endpoints) => new(endpoints, log);
         SsoOidc Oidc(SsoEndpoints endpoints) => new(endpoints, log);
-        var tokens = new SessionTokens(tokenCache, locks, Oidc, BuildSignIn(registrationCache, Oidc, environment, notifier, time, log), notifier, time, log);
-        RoleCredentialsProvider Credentials() => new(roleCache, locks, tokens, Portal, time, log);
+        var tokens = new SessionTokens(stores, locks, Oidc, BuildSignIn(stores, Oidc, environment, notifier, time, log), notifier, time, log);
+        RoleCredentialsProvider Credentials() => new(stores, locks, tokens, Portal, time, log);
 
         using var cancellation = new CancellationTokenSource();
         var cancel = cancellation.Token;
         var parsed = commandLine.Options;
+        var options = commandLine.Sso;
         return commandLine.Command switch
         {
             CommandLineOptions.CredentialProcess => await new CredentialProcessCommand(resolver, Credentials(), stdout).RunAsync(options, cancel).ConfigureAwait(false),
             CommandLineOptions.Login => await new LoginCommand(resolver, tokens, notifier, time).RunAsync(options, parsed.Force, cancel).ConfigureAwait(false),
             CommandLineOptions.Export => await new ExportCommand(resolver, Credentials(), stdout).RunAsync(options, parsed.Format, cancel).ConfigureAwait(false),
             CommandLineOptions.List => await new ListCommand(resolver, tokens, Portal, stdout, log).RunAsync(options, parsed.Output, cancel).ConfigureAwait(false),
-            CommandLineOptions.Logout => await new LogoutCommand(resolver, configLoader, tokens, tokenStore, roleStore, fileSystem, Portal, notifier, time, log)
+            CommandLineOptions.Logout => await new LogoutCommand(resolver, configLoader, tokens, stores, Portal, notifier, time, log)
                 .RunAsync(options, parsed.All, cancel).ConfigureAwait(false),
             CommandLineOptions.Populate => await new ConfigurePopulateCommand(resolver, tokens, Portal, fileSystem, stdout, notifier, time, Environment.ProcessPath ?? "ssocred", log)
                 .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate), cancel).ConfigureAwait(false),
@@ -157,7 +149,7 @@ internal static class Program
                 [
                     new ConfigurationCheck(resolver, configLoader),
                     new EndpointsCheck(),
-                    new CachesCheck(tokens, tokenCache, registrationCache, roleCache, fileSystem, time),
+                    new CachesCheck(tokens, stores, fileSystem, time),
                     new NextStepCheck(time),
                 ],
                 stdout).RunAsync(options, cancel).ConfigureAwait(false),
@@ -167,14 +159,14 @@ internal static class Program
 
     /// <summary>The browser and device-code sign-ins, sharing one registration cache and one browser launcher.</summary>
     private static SignInCoordinator BuildSignIn(
-        JsonEntryCache<CachedRegistration> registrationCache,
+        ICacheStores stores,
         Func<SsoEndpoints, SsoOidc> oidc,
         IEnvironment environment,
         IUserNotifier notifier,
         TimeProvider time,
         ILog log)
     {
-        var registrations = new ClientRegistrations(registrationCache, time, log);
+        var registrations = new ClientRegistrations(stores, time, log);
         var browser = new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log);
         return new SignInCoordinator(
             new PkceFlow(registrations, browser, notifier, time, log),

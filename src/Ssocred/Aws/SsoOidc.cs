@@ -1,6 +1,7 @@
 using Amazon.SSOOIDC;
 using Amazon.SSOOIDC.Model;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 
@@ -218,9 +219,6 @@ internal sealed record ClientRegistrationRequest(
     IReadOnlyList<string>? GrantTypes,
     string? RedirectUri,
     string? IssuerUrl);
-
-/// <summary>A registered client: its id, its secret and when the secret expires.</summary>
-internal sealed record ClientRegistration(string ClientId, Secret ClientSecret, DateTimeOffset ExpiresAt);
 
 /// <summary>What StartDeviceAuthorization returns.</summary>
 internal sealed record DeviceAuthorization(

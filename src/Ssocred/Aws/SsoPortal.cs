@@ -1,7 +1,7 @@
 using Amazon.SSO;
 using Amazon.SSO.Model;
 using Ssocred.Caching;
-using RoleCredentials = Ssocred.Caching.RoleCredentials;
+using RoleCredentials = Ssocred.Credentials.RoleCredentials;
 using Ssocred.Configuration;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;

@@ -1,16 +1,20 @@
 using System.Text.Json.Serialization;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 
 namespace Ssocred.Caching;
 
 /// <summary>
 /// A role-credential file in ~/.aws/cli/cache, in the shape botocore's SSOCredentialFetcher
-/// writes: {"ProviderType":"sso","Credentials":{…}}.
+/// writes: {"ProviderType":"sso","Credentials":{…}}. Written through this shape; read on the
+/// warm path by <see cref="RoleCredentialsFile"/>.
 /// </summary>
 internal sealed class CachedRoleCredentials
 {
-    [JsonPropertyName("ProviderType")] public string? ProviderType { get; set; } = "sso";
-    [JsonPropertyName("Credentials")] public RoleCredentialsBody? Credentials { get; set; }
+    public const string SsoProvider = "sso";
+
+    [JsonPropertyName("ProviderType")] public string? ProviderType { get; init; }
+    [JsonPropertyName("Credentials")] public RoleCredentialsBody? Credentials { get; init; }
 
     public RoleCredentials? ToCredentials() =>
         Credentials is { AccessKeyId: { Length: > 0 } id, SecretAccessKey: { IsEmpty: false } secret, SessionToken: { IsEmpty: false } session }
@@ -20,6 +24,7 @@ internal sealed class CachedRoleCredentials
 
     public static CachedRoleCredentials From(RoleCredentials credentials, string accountId) => new()
     {
+        ProviderType = SsoProvider,
         Credentials = new RoleCredentialsBody
         {
             AccessKeyId = credentials.AccessKeyId,
@@ -33,15 +38,9 @@ internal sealed class CachedRoleCredentials
 
 internal sealed class RoleCredentialsBody
 {
-    public string? AccessKeyId { get; set; }
-    public Secret? SecretAccessKey { get; set; }
-    public Secret? SessionToken { get; set; }
-    public string? Expiration { get; set; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AccountId { get; set; }
-}
-
-/// <summary>Short-lived role credentials, as GetRoleCredentials returns them.</summary>
-internal sealed record RoleCredentials(string AccessKeyId, Secret SecretAccessKey, Secret SessionToken, DateTimeOffset Expiration)
-{
-    public bool IsValidFor(TimeSpan margin, DateTimeOffset now) => Expiration - now >= margin;
+    public string? AccessKeyId { get; init; }
+    public Secret? SecretAccessKey { get; init; }
+    public Secret? SessionToken { get; init; }
+    public string? Expiration { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AccountId { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Ssocred.Caching;
 /// be read counts as absent. A folder anyone may write to is refused, since anyone could plant
 /// a token there or read what we write.
 /// </summary>
-internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, ILog log) : IDistributedCache
+internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, ILog log) : ICacheStore
 {
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
     private bool _folderChecked;
@@ -21,6 +21,14 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
     public string PathOf(string key) => Path.Combine(Directory, key + ".json");
 
     public string LockPathOf(string key) => Path.Combine(Directory, key + ".lock");
+
+    public string Where(string key) => PathOf(key);
+
+    public bool Contains(string key) => fileSystem.FileExists(PathOf(key));
+
+    /// <summary>Every entry of the folder (KEY of each KEY.json), the AWS CLI's as well as ours.</summary>
+    public IEnumerable<string> Keys() =>
+        fileSystem.EnumerateFiles(Directory, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
 
     public byte[]? Get(string key)
     {
@@ -88,7 +96,7 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
     /// Readies the folder for a write and its lock: false (with a warning) where it cannot be
     /// created, since a cache that cannot be written must not stop credentials being printed.
     /// </summary>
-    public bool TryPrepareFolder()
+    public bool TryPrepare()
     {
         try
         {

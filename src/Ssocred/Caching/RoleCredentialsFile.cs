@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using Ssocred.Credentials;
 
 namespace Ssocred.Caching;
 

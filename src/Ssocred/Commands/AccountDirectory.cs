@@ -1,8 +1,8 @@
 using Ssocred.Aws;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Output;
-using Ssocred.SignIn;
 
 namespace Ssocred.Commands;
 
@@ -12,11 +12,10 @@ internal static class AccountDirectory
     public static async Task<IReadOnlyList<AccountRoles>> ListAsync(
         SessionTokens tokens,
         SsoPortal portal,
-        SsoSettings settings,
-        SsoOptions options,
+        CredentialRequest request,
         ILog log,
         CancellationToken cancellationToken) =>
-        await SignedInCall.RunAsync(tokens, settings, options, log, token => ListAsync(portal, token, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await SignedInCall.RunAsync(tokens, request, log, token => ListAsync(portal, token, cancellationToken), cancellationToken).ConfigureAwait(false);
 
     public static async Task<IReadOnlyList<AccountRoles>> ListAsync(SsoPortal portal, Secret token, CancellationToken cancellationToken)
     {

@@ -4,11 +4,11 @@ using System.Text.RegularExpressions;
 using Ssocred.Aws;
 using Ssocred.Caching;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Output;
 using Ssocred.Platform;
-using Ssocred.SignIn;
 
 namespace Ssocred.Commands;
 
@@ -26,7 +26,7 @@ internal sealed record PopulateOptions(bool DryRun, string? Region, string NameT
 /// leaves every other line of the file as it was. The file is backed up before it is changed.
 /// </summary>
 internal sealed partial class ConfigurePopulateCommand(
-    ProfileResolver resolver,
+    RequestResolver resolver,
     SessionTokens tokens,
     Func<SsoEndpoints, SsoPortal> portalFactory,
     IFileSystem fileSystem,
@@ -43,10 +43,10 @@ internal sealed partial class ConfigurePopulateCommand(
             throw new UsageException("configure populate needs --sso-session NAME");
         }
 
-        var settings = resolver.Resolve(options with { Profile = null }, requireRole: false);
-        var path = settings.ConfigPath ?? resolver.ConfigPath;
-        using var portal = portalFactory(settings.Endpoints);
-        var directory = await AccountDirectory.ListAsync(tokens, portal, settings, options, log, cancellationToken).ConfigureAwait(false);
+        var request = resolver.Resolve(options with { Profile = null }, requireRole: false);
+        var path = request.Settings.ConfigPath ?? resolver.ConfigPath;
+        using var portal = portalFactory(request.Settings.Endpoints);
+        var directory = await AccountDirectory.ListAsync(tokens, portal, request, log, cancellationToken).ConfigureAwait(false);
         var profiles = Profiles(directory.SelectMany(a => a.Roles.Select(role => (a.Account, role))).ToList(), options.SsoSession, populate);
 
         var before = fileSystem.FileExists(path) ? Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path)) : string.Empty;

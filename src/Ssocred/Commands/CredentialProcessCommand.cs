@@ -1,16 +1,17 @@
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Output;
 using Ssocred.Platform;
 
 namespace Ssocred.Commands;
 
 /// <summary><c>ssocred [--profile P]</c>: prints the credential-process JSON and nothing else.</summary>
-internal sealed class CredentialProcessCommand(ProfileResolver resolver, RoleCredentialsProvider provider, IStandardOutput stdout)
+internal sealed class CredentialProcessCommand(RequestResolver resolver, RoleCredentialsProvider provider, IStandardOutput stdout)
 {
     public async Task<int> RunAsync(SsoOptions options, CancellationToken cancellationToken)
     {
-        var settings = resolver.Resolve(options, requireRole: true);
-        var credentials = await provider.GetAsync(settings, options, cancellationToken).ConfigureAwait(false);
+        var request = resolver.Resolve(options, requireRole: true);
+        var credentials = await provider.GetAsync(request, cancellationToken).ConfigureAwait(false);
 
         // Rendered whole before anything is written, so a failure leaves stdout empty.
         var json = CredentialProcessJson.Render(credentials);

@@ -1,4 +1,5 @@
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Errors;
 using Ssocred.Output;
 using Ssocred.Platform;
@@ -9,7 +10,7 @@ namespace Ssocred.Commands;
 /// <c>ssocred export</c>: the credential process's credentials as shell variables (or another
 /// format), so <c>eval "$(ssocred export --profile demo)"</c> works.
 /// </summary>
-internal sealed class ExportCommand(ProfileResolver resolver, RoleCredentialsProvider provider, IStandardOutput stdout)
+internal sealed class ExportCommand(RequestResolver resolver, RoleCredentialsProvider provider, IStandardOutput stdout)
 {
     public async Task<int> RunAsync(SsoOptions options, string format, CancellationToken cancellationToken)
     {
@@ -18,8 +19,8 @@ internal sealed class ExportCommand(ProfileResolver resolver, RoleCredentialsPro
             throw new UsageException($"--format takes one of {string.Join(", ", CredentialExport.Formats)}, not '{format}'");
         }
 
-        var settings = resolver.Resolve(options, requireRole: true);
-        var credentials = await provider.GetAsync(settings, options, cancellationToken).ConfigureAwait(false);
+        var request = resolver.Resolve(options, requireRole: true);
+        var credentials = await provider.GetAsync(request, cancellationToken).ConfigureAwait(false);
         var bytes = CredentialExport.Render(credentials, format);
         using var stream = stdout.OpenStream();
         stream.Write(bytes);

@@ -1,16 +1,16 @@
 using Ssocred.Aws;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Output;
 using Ssocred.Platform;
-using Ssocred.SignIn;
 
 namespace Ssocred.Commands;
 
 /// <summary><c>ssocred list</c>: the accounts and roles the session may use, as a table or JSON.</summary>
 internal sealed class ListCommand(
-    ProfileResolver resolver,
+    RequestResolver resolver,
     SessionTokens tokens,
     Func<SsoEndpoints, SsoPortal> portalFactory,
     IStandardOutput stdout,
@@ -25,9 +25,9 @@ internal sealed class ListCommand(
             throw new UsageException($"--output takes text or json, not '{output}'");
         }
 
-        var settings = resolver.Resolve(options, requireRole: false);
-        using var portal = portalFactory(settings.Endpoints);
-        var accounts = await AccountDirectory.ListAsync(tokens, portal, settings, options, log, cancellationToken).ConfigureAwait(false);
+        var request = resolver.Resolve(options, requireRole: false);
+        using var portal = portalFactory(request.Settings.Endpoints);
+        var accounts = await AccountDirectory.ListAsync(tokens, portal, request, log, cancellationToken).ConfigureAwait(false);
 
         var bytes = output == "json" ? AccountListing.Json(accounts) : AccountListing.Text(accounts);
         using var stream = stdout.OpenStream();

@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Ssocred.Aws;
 using Ssocred.Caching;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Platform;
-using Ssocred.SignIn;
 
 namespace Ssocred.Commands;
 
@@ -16,12 +15,10 @@ namespace Ssocred.Commands;
 /// or ssocred left in the caches, as <c>aws sso logout</c> does.
 /// </summary>
 internal sealed class LogoutCommand(
-    ProfileResolver resolver,
+    RequestResolver resolver,
     ConfigFileLoader configLoader,
     SessionTokens tokens,
-    FileCacheStore tokenStore,
-    FileCacheStore roleStore,
-    IFileSystem fileSystem,
+    ICacheStores stores,
     Func<SsoEndpoints, SsoPortal> portalFactory,
     IUserNotifier notifier,
     TimeProvider time,
@@ -29,29 +26,35 @@ internal sealed class LogoutCommand(
 {
     public async Task<int> RunAsync(SsoOptions options, bool all, CancellationToken cancellationToken)
     {
-        var removed = all
-            ? await LogoutEverySessionAsync(cancellationToken).ConfigureAwait(false)
-            : await LogoutSessionAsync(resolver.Resolve(options, requireRole: false), cancellationToken).ConfigureAwait(false);
-        return removed >= 0 ? ExitCodes.Success : ExitCodes.Failure;
+        if (all)
+        {
+            await LogoutEverySessionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await LogoutSessionAsync(resolver.Resolve(options, requireRole: false).Settings, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
     }
 
-    private async Task<int> LogoutSessionAsync(SsoSettings settings, CancellationToken cancellationToken)
+    private async Task LogoutSessionAsync(SsoSettings settings, CancellationToken cancellationToken)
     {
         var session = settings.Session;
-        var tokenKey = CacheKeys.Token(session);
+        var caches = stores.For(session);
         var roles = new HashSet<RoleTarget>();
         if (settings.ConfigPath is { } path && configLoader.TryLoad(path) is { } config)
         {
             roles.UnionWith(SessionProfiles.RolesOf(config, session));
         }
 
-        if (tokens.Read(session, tokenKey) is { } token && token.Expiry > time.GetUtcNow())
+        if (tokens.Read(session) is { } token && token.ExpiresAt > time.GetUtcNow())
         {
             using var portal = portalFactory(settings.Endpoints);
             try
             {
                 // What the token could reach, so every role file it produced is found.
-                foreach (var (account, accountRoles) in await AccountDirectory.ListAsync(portal, token.AccessToken!.Value, cancellationToken).ConfigureAwait(false))
+                foreach (var (account, accountRoles) in await AccountDirectory.ListAsync(portal, token.AccessToken, cancellationToken).ConfigureAwait(false))
                 {
                     roles.UnionWith(accountRoles.Select(role => new RoleTarget(account.AccountId, role)));
                 }
@@ -61,51 +64,49 @@ internal sealed class LogoutCommand(
                 log.Debug("cannot list the session's roles: {Reason}", e.Message);
             }
 
-            await SignOutAsync(portal, token.AccessToken!.Value, session.DisplayName, cancellationToken).ConfigureAwait(false);
+            await SignOutAsync(portal, token.AccessToken, session.DisplayName, cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = Remove(tokenStore, tokenKey)
-            + Remove(tokenStore, CacheKeys.Registration(session, session.ConfiguredScopes))
-            + roles.Sum(role => Remove(roleStore, CacheKeys.RoleCredentials(session, role)));
+        var removed = Remove(caches.Tokens.Store, CacheKeys.Token(session))
+            + Remove(caches.Registrations.Store, CacheKeys.Registration(session, session.ConfiguredScopes))
+            + roles.Sum(role => Remove(caches.Roles.Store, CacheKeys.RoleCredentials(session, role)));
         notifier.Tell($"signed out of '{session.DisplayName}': removed {removed} cached file(s)");
-        return removed;
     }
 
-    private async Task<int> LogoutEverySessionAsync(CancellationToken cancellationToken)
+    private async Task LogoutEverySessionAsync(CancellationToken cancellationToken)
     {
         var removed = 0;
-        foreach (var key in Keys(tokenStore))
+        foreach (var caches in stores.All)
         {
-            using var file = Parse(tokenStore, key);
-            if (file?.RootElement.TryGetProperty("accessToken", out _) == true)
+            foreach (var key in caches.Tokens.Store.Keys())
             {
-                var token = JsonSerializer.Deserialize(file.RootElement, CacheJsonContext.Default.CachedToken);
-                if (token is { IsUsable: true } && token.Expiry > time.GetUtcNow())
+                if (caches.Tokens.Read(key) is { } token)
                 {
-                    using var portal = portalFactory(resolver.EndpointsFor(token.Region ?? "us-east-1"));
-                    await SignOutAsync(portal, token.AccessToken!.Value, token.StartUrl ?? key, cancellationToken).ConfigureAwait(false);
+                    if (token.ExpiresAt > time.GetUtcNow())
+                    {
+                        using var portal = portalFactory(resolver.EndpointsFor(token.Region ?? "us-east-1"));
+                        await SignOutAsync(portal, token.AccessToken, token.StartUrl ?? key, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    removed += Remove(caches.Tokens.Store, key);
                 }
-
-                removed += Remove(tokenStore, key);
+                else if (caches.Registrations.Read(key) is not null)
+                {
+                    // A client registration: of no use once every session is gone.
+                    removed += Remove(caches.Registrations.Store, key);
+                }
             }
-            else if (file?.RootElement.TryGetProperty("clientSecret", out _) == true)
-            {
-                // A client registration: of no use once every session is gone.
-                removed += Remove(tokenStore, key);
-            }
-        }
 
-        foreach (var key in Keys(roleStore))
-        {
-            using var file = Parse(roleStore, key);
-            if (file?.RootElement.TryGetProperty("ProviderType", out var provider) == true && provider.ValueEquals("sso"))
+            foreach (var key in caches.Roles.Store.Keys())
             {
-                removed += Remove(roleStore, key);
+                if (caches.Roles.HoldsSsoCredentials(key))
+                {
+                    removed += Remove(caches.Roles.Store, key);
+                }
             }
         }
 
         notifier.Tell($"signed out of every SSO session: removed {removed} cached file(s)");
-        return removed;
     }
 
     private async Task SignOutAsync(SsoPortal portal, Secret accessToken, string name, CancellationToken cancellationToken)
@@ -120,43 +121,15 @@ internal sealed class LogoutCommand(
         }
     }
 
-    private List<string> Keys(FileCacheStore store) =>
-        fileSystem.EnumerateFiles(store.Directory, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
-
-    /// <summary>A cache file as a JSON object; null when absent or not a JSON object.</summary>
-    private static JsonDocument? Parse(FileCacheStore store, string key)
+    private int Remove(ICacheStore store, string key)
     {
-        if (store.Get(key) is not { } bytes)
-        {
-            return null;
-        }
-
-        try
-        {
-            var document = JsonDocument.Parse(bytes);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-        }
-
-        return null;
-    }
-
-    private int Remove(FileCacheStore store, string key)
-    {
-        if (!fileSystem.FileExists(store.PathOf(key)))
+        if (!store.Contains(key))
         {
             return 0;
         }
 
         store.Remove(key);
-        log.Debug("removed {Path}", store.PathOf(key));
+        log.Debug("removed {Path}", store.Where(key));
         return 1;
     }
 }

@@ -1,14 +1,12 @@
 namespace Ssocred.Configuration;
 
 /// <summary>
-/// What the command line says about where and how to sign in. Every command that reaches AWS
-/// takes these; <see cref="ProfileResolver"/> fills the gaps from the config file.
+/// What the command line says about where and how to sign in, as parsed. Only
+/// <see cref="RequestResolver"/> reads these: it fills the gaps from the environment and the
+/// config file and hands on a <see cref="CredentialRequest"/>.
 /// </summary>
 internal sealed record SsoOptions
 {
-    public static readonly TimeSpan DefaultMinTtl = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan DefaultLoginTimeout = TimeSpan.FromMinutes(10);
-
     public string? Profile { get; init; }
     public string? SsoSession { get; init; }
     public string? StartUrl { get; init; }
@@ -17,10 +15,10 @@ internal sealed record SsoOptions
     public string? RoleName { get; init; }
 
     /// <summary>Credentials and tokens with less than this left are renewed.</summary>
-    public TimeSpan MinTtl { get; init; } = DefaultMinTtl;
+    public TimeSpan MinTtl { get; init; } = RefreshPolicy.DefaultMargin;
     public bool ForceRefresh { get; init; }
     public bool NoLogin { get; init; }
-    public TimeSpan LoginTimeout { get; init; } = DefaultLoginTimeout;
+    public TimeSpan LoginTimeout { get; init; } = SignInPreferences.DefaultTimeout;
     public bool UseDeviceCode { get; init; }
     public bool NoBrowser { get; init; }
     public int? CallbackPort { get; init; }

@@ -1,5 +1,6 @@
 using System.Text;
 using Ssocred.Caching;
+using Ssocred.Credentials;
 
 namespace Ssocred.Output;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ssocred.Caching;
+using Ssocred.Credentials;
 
 namespace Ssocred.Output;
 

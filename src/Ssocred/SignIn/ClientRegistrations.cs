@@ -1,6 +1,7 @@
 using Ssocred.Aws;
 using Ssocred.Caching;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 
 namespace Ssocred.SignIn;
@@ -11,7 +12,7 @@ namespace Ssocred.SignIn;
 /// it expires. As in the AWS CLI, a PKCE sign-in reuses only a registration with the
 /// authorization_code grant and a device-code sign-in only one without it; the other is replaced.
 /// </summary>
-internal sealed class ClientRegistrations(JsonEntryCache<CachedRegistration> cache, TimeProvider time, ILog log)
+internal sealed class ClientRegistrations(ICacheStores stores, TimeProvider time, ILog log)
 {
     /// <summary>The AWS CLI's expiry window for registrations.</summary>
     public static readonly TimeSpan ExpiryWindow = TimeSpan.FromMinutes(15);
@@ -20,33 +21,24 @@ internal sealed class ClientRegistrations(JsonEntryCache<CachedRegistration> cac
 
     public async Task<ClientRegistration> GetAsync(SsoSession session, SignInMethod method, SsoOidc oidc, CancellationToken cancellationToken)
     {
+        var cache = stores.For(session).Registrations;
         var key = CacheKeys.Registration(session, session.ConfiguredScopes);
-        if (cache.Read(key) is { } cached && cached.IsValidFor(ExpiryWindow, time.GetUtcNow()))
+        if (cache.Read(key) is { } cached && cached.IsValidFor(ExpiryWindow, time.GetUtcNow())
+            && cached.AllowsAuthorizationCode == (method == SignInMethod.Pkce))
         {
-            var forPkce = cached.GrantTypes?.Contains(SsoOidc.AuthorizationCodeGrant) == true;
-            if (forPkce == (method == SignInMethod.Pkce))
-            {
-                log.Debug("reusing the client registration {ClientId} cached in {Path}", cached.ClientId, cache.Store.PathOf(key));
-                return new ClientRegistration(cached.ClientId!, cached.ClientSecret!.Value, cached.Expiry!.Value);
-            }
+            log.Debug("reusing the client registration {ClientId} cached in {Path}", cached.ClientId, cache.Store.Where(key));
+            return new ClientRegistration(cached.ClientId, cached.ClientSecret, cached.ExpiresAt);
         }
 
         var request = RequestFor(session, method);
         var registered = await oidc.RegisterClientAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            cache.Write(key, new CachedRegistration
-            {
-                ClientId = registered.ClientId,
-                ClientSecret = registered.ClientSecret,
-                ExpiresAt = CacheTime.Format(registered.ExpiresAt),
-                Scopes = request.Scopes?.ToList(),
-                GrantTypes = request.GrantTypes?.ToList(),
-            });
+            cache.Write(key, registered with { Scopes = request.Scopes, GrantTypes = request.GrantTypes });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.Warning("cannot write the client registration cache file {Path}: {Reason}", cache.Store.PathOf(key), e.Message);
+            log.Warning("cannot write the client registration cache file {Path}: {Reason}", cache.Store.Where(key), e.Message);
         }
 
         return registered;

@@ -1,4 +1,5 @@
 using Ssocred.Aws;
+using Ssocred.Credentials;
 
 namespace Ssocred.SignIn;
 

@@ -12,13 +12,13 @@ namespace Ssocred.SignIn;
 /// </summary>
 internal sealed class DeviceCodeFlow(ClientRegistrations registrations, BrowserLauncher browser, DeviceCodePoller poller, IUserNotifier notifier)
 {
-    public async Task<CompletedSignIn> SignInAsync(SsoSettings settings, SsoOptions options, SsoOidc oidc, CancellationToken cancellationToken)
+    public async Task<CompletedSignIn> SignInAsync(SsoSettings settings, SignInPreferences preferences, SsoOidc oidc, CancellationToken cancellationToken)
     {
         var session = settings.Session;
         var client = await registrations.GetAsync(session, SignInMethod.DeviceCode, oidc, cancellationToken).ConfigureAwait(false);
         var device = await oidc.StartDeviceAuthorizationAsync(client.ClientId, client.ClientSecret, session.StartUrl, cancellationToken).ConfigureAwait(false);
 
-        notifier.Tell(options.NoBrowser
+        notifier.Tell(preferences.NoBrowser
             ? $"to sign in to '{session.DisplayName}', open this URL on any device and confirm the code {device.UserCode}:\n  {device.VerificationUriComplete}"
             : $"signing in to '{session.DisplayName}': confirm the code {device.UserCode} in your browser; if it does not open, open this URL on any device:\n  {device.VerificationUriComplete}");
         var polling = poller.PollAsync(
@@ -26,7 +26,7 @@ internal sealed class DeviceCodeFlow(ClientRegistrations registrations, BrowserL
             device.Interval,
             device.ExpiresIn,
             cancellationToken);
-        var answer = await browser.WhileOpeningAsync(device.VerificationUriComplete, options.NoBrowser, polling, cancellationToken).ConfigureAwait(false);
+        var answer = await browser.WhileOpeningAsync(device.VerificationUriComplete, preferences.NoBrowser, polling, cancellationToken).ConfigureAwait(false);
 
         return answer.Outcome switch
         {

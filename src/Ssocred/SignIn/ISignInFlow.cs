@@ -1,5 +1,5 @@
-using Ssocred.Caching;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 
 namespace Ssocred.SignIn;
 
@@ -9,5 +9,5 @@ namespace Ssocred.SignIn;
 /// </summary>
 internal interface ISignInFlow
 {
-    Task<CachedToken> SignInAsync(SsoSettings settings, SsoOptions options, CancellationToken cancellationToken);
+    Task<SsoToken> SignInAsync(SsoSettings settings, SignInPreferences preferences, CancellationToken cancellationToken);
 }

@@ -16,12 +16,12 @@ internal sealed class PkceFlow(ClientRegistrations registrations, BrowserLaunche
     /// <summary>Registered without a port; each sign-in's requests carry it with one (RFC 8252 §7.3).</summary>
     public const string RegisteredRedirectUri = "http://127.0.0.1" + LoopbackListener.CallbackPath;
 
-    public async Task<CompletedSignIn> SignInAsync(SsoSettings settings, SsoOptions options, SsoOidc oidc, CancellationToken cancellationToken)
+    public async Task<CompletedSignIn> SignInAsync(SsoSettings settings, SignInPreferences preferences, SsoOidc oidc, CancellationToken cancellationToken)
     {
         var session = settings.Session;
 
         // First, so a taken --callback-port fails before any network call or browser.
-        using var listener = LoopbackListener.Bind(options.CallbackPort, time, log);
+        using var listener = LoopbackListener.Bind(preferences.CallbackPort, time, log);
         var client = await registrations.GetAsync(session, SignInMethod.Pkce, oidc, cancellationToken).ConfigureAwait(false);
         var pkce = PkceSecrets.Create();
         var scopes = session.ConfiguredScopes is { Count: > 0 } configured ? configured : [SsoSession.DefaultScope];
@@ -29,10 +29,10 @@ internal sealed class PkceFlow(ClientRegistrations registrations, BrowserLaunche
         log.Debug("waiting for the sign-in callback on {RedirectUri}", listener.RedirectUri);
 
         var callback = listener.WaitForCallbackAsync(pkce.State, cancellationToken);
-        notifier.Tell(options.NoBrowser
+        notifier.Tell(preferences.NoBrowser
             ? $"to sign in to '{session.DisplayName}', open this URL in a browser on this machine (or one that forwards port {listener.Port} to it):\n  {url}"
             : $"signing in to '{session.DisplayName}' in your browser; if it does not open, open this URL on this machine:\n  {url}");
-        var answer = await browser.WhileOpeningAsync(url, options.NoBrowser, callback, cancellationToken).ConfigureAwait(false);
+        var answer = await browser.WhileOpeningAsync(url, preferences.NoBrowser, callback, cancellationToken).ConfigureAwait(false);
         var redirectUri = listener.RedirectUri;
 
         // Closed as soon as the answer is in: a request after it finds no one listening.

@@ -15,14 +15,14 @@ internal enum SignInMethod
 /// <summary>Which sign-in a session gets, and why (SPEC §2).</summary>
 internal static class SignInMethodChoice
 {
-    public static (SignInMethod Method, string Reason) Choose(SsoSession session, SsoOptions options, IEnvironment environment, bool isLinux)
+    public static (SignInMethod Method, string Reason) Choose(SsoSession session, SignInPreferences preferences, IEnvironment environment, bool isLinux)
     {
         if (session.IsLegacy)
         {
             return (SignInMethod.DeviceCode, "a legacy profile (no sso-session) signs in with a device code");
         }
 
-        if (options.UseDeviceCode)
+        if (preferences.UseDeviceCode)
         {
             return (SignInMethod.DeviceCode, "--use-device-code");
         }
@@ -38,7 +38,7 @@ internal static class SignInMethodChoice
             return (SignInMethod.Pkce, "BROWSER is set");
         }
 
-        if (options.CallbackPort is not null)
+        if (preferences.CallbackPort is not null)
         {
             return (SignInMethod.Pkce, "--callback-port is given");
         }

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Ssocred.Caching;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Platform;
-using Ssocred.SignIn;
 using Ssocred.Tests.Support;
 
 namespace Ssocred.Tests.Caching;
@@ -11,7 +11,7 @@ namespace Ssocred.Tests.Caching;
 /// <summary>
 /// SPEC §3: a cache file that is corrupt, truncated or of the wrong shape is treated as absent,
 /// never as a crash. Seeded mutations of valid token, role-credential and registration files go
-/// through the readers ssocred uses (FileCacheStore → JsonEntryCache → the entry's own checks),
+/// through the readers ssocred uses (FileCacheStore → the typed caches → the domain types),
 /// a fixed number of cases (same seed, same cases, a second or two); each must come back as
 /// absent or as an entry whose checks all answer, and a token that is read must survive being
 /// saved back (as after a refresh) and read again. Nothing the readers log may hold a secret.
@@ -37,17 +37,18 @@ public class CacheReaderFuzzTests
         var log = new RecordingLog();
         var files = new PhysicalFileSystem();
         var store = new FileCacheStore(scratch.Path, files, log);
-        var tokens = new JsonEntryCache<CachedToken>(store, CacheJsonContext.Default.CachedToken, log);
+        var stores = new OneFolderStores(store, log);
+        var tokens = stores.All[0].Tokens;
         var roles = new JsonEntryCache<CachedRoleCredentials>(store, CacheJsonContext.Default.CachedRoleCredentials, log);
-        var registrations = new JsonEntryCache<CachedRegistration>(store, CacheJsonContext.Default.CachedRegistration, log);
+        var registrations = stores.All[0].Registrations;
         var session = new SsoSession("corp", "https://corp.awsapps.com/start", "ap-northeast-2", null, UseDeviceCode: false);
-        var sessionTokens = new SessionTokens(tokens, new CrossProcessLock(files, TimeProvider.System, log), _ => throw new InvalidOperationException("no calls"), null, new RecordingNotifier(), TimeProvider.System, log);
+        var sessionTokens = new SessionTokens(stores, new CrossProcessLock(files, TimeProvider.System, log), _ => throw new InvalidOperationException("no calls"), null, new RecordingNotifier(), TimeProvider.System, log);
         var key = CacheKeys.Token(session);
         var readers = new Func<string>[]
         {
             () => TokenRoundTrip(tokens, sessionTokens, session, key),
             () => RoleBothWays(roles, store, key),
-            () => registrations.Read(key) is { } registration ? Outcome(registration.Expiry is not null && registration.IsValidFor(Margin, Now)) : "absent",
+            () => registrations.Read(key) is { } registration ? Outcome(registration.IsValidFor(Margin, Now)) : "absent",
         };
 
         var mutator = new Mutator(Seed);
@@ -91,24 +92,25 @@ public class CacheReaderFuzzTests
     /// <summary>
     /// A token file is read as ssocred reads it and asked everything ssocred asks; then, as after
     /// a refresh, saved back (unknown fields and all) and read again: it must come back as usable
-    /// as it went.
+    /// as it went. A file without a token or expiry is no token at all (absent).
     /// </summary>
-    private static string TokenRoundTrip(JsonEntryCache<CachedToken> tokens, SessionTokens sessionTokens, SsoSession session, string key)
+    private static string TokenRoundTrip(TokenCache tokens, SessionTokens sessionTokens, SsoSession session, string key)
     {
-        _ = sessionTokens.Read(session, key);
+        _ = sessionTokens.Read(session);
         if (tokens.Read(key) is not { } token)
         {
             return "absent";
         }
 
-        _ = (token.Expiry, token.RegistrationExpiry, token.CanRefresh(Now), token.IsValidFor(Margin, Now));
+        _ = (token.CanRefresh(Now), token.IsValidFor(Margin, Now));
         sessionTokens.Save(session, token);
-        if (tokens.Read(key) is not { } again || again.IsUsable != token.IsUsable || again.AccessToken != token.AccessToken || again.RefreshToken != token.RefreshToken)
+        if (tokens.Read(key) is not { } again || again.AccessToken != token.AccessToken || again.RefreshToken != token.RefreshToken
+            || again.CanRefresh(Now) != token.CanRefresh(Now))
         {
             throw new InvalidOperationException("a token read from a file does not survive being saved back");
         }
 
-        return Outcome(token.IsUsable);
+        return Outcome(true);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Ssocred.Caching;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 
 namespace Ssocred.Tests.Caching;
@@ -6,7 +7,7 @@ namespace Ssocred.Tests.Caching;
 /// <summary>
 /// SPEC §3: what "valid" means for each cache entry at a given instant. Boundaries are inclusive
 /// of the margin; times in any offset name the same instant; a registration that expires now
-/// cannot refresh.
+/// cannot refresh. Entries are read as from a file: the file shape, then the domain type.
 /// </summary>
 public class ExpiryTests
 {
@@ -20,9 +21,9 @@ public class ExpiryTests
     [TestCase("2026-11-28T12:15:00UTC", true)]
     public void Token_is_valid_with_at_least_the_margin_left(string expiresAt, bool valid)
     {
-        var token = new CachedToken { AccessToken = new Secret("t"), ExpiresAt = expiresAt };
+        var token = new CachedToken { AccessToken = new Secret("t"), ExpiresAt = expiresAt }.ToToken();
 
-        Assert.That(token.IsValidFor(Margin, Now), Is.EqualTo(valid));
+        Assert.That(token!.IsValidFor(Margin, Now), Is.EqualTo(valid));
     }
 
     [TestCase("2026-11-28T12:00:01Z", true)]
@@ -39,18 +40,18 @@ public class ExpiryTests
             ClientSecret = new Secret("secret"),
             RegistrationExpiresAt = registrationExpiresAt,
             RefreshToken = new Secret("refresh"),
-        };
+        }.ToToken();
 
-        Assert.That(token.CanRefresh(Now), Is.EqualTo(canRefresh));
+        Assert.That(token!.CanRefresh(Now), Is.EqualTo(canRefresh));
     }
 
     [TestCase("2026-11-28T12:15:00Z", true)]
     [TestCase("2026-11-28T12:14:59Z", false)]
     public void Registration_is_reused_with_at_least_the_margin_left(string expiresAt, bool valid)
     {
-        var registration = new CachedRegistration { ClientId = "client", ClientSecret = new Secret("secret"), ExpiresAt = expiresAt };
+        var registration = new CachedRegistration { ClientId = "client", ClientSecret = new Secret("secret"), ExpiresAt = expiresAt }.ToRegistration();
 
-        Assert.That(registration.IsValidFor(Margin, Now), Is.EqualTo(valid));
+        Assert.That(registration!.IsValidFor(Margin, Now), Is.EqualTo(valid));
     }
 
     [TestCase(15 * 60, true)]

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Ssocred.Caching;
+using Ssocred.Credentials;
 
 namespace Ssocred.Tests.Caching;
 

@@ -12,7 +12,7 @@ namespace Ssocred.Tests.Commands;
 /// </summary>
 public class RoleCredentialsProviderClockTests
 {
-    private static readonly TimeSpan Margin = SsoOptions.DefaultMinTtl;
+    private static readonly TimeSpan Margin = RefreshPolicy.DefaultMargin;
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     [Test]
@@ -97,7 +97,7 @@ public class RoleCredentialsProviderClockTests
             Assert.That(credentials.AccessKeyId, Does.StartWith("ASIA"));
             Assert.That(rig.Fake.Calls("GetRoleCredentials"), Is.EqualTo(2), "refused once, then made with the refreshed token");
             Assert.That(rig.Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
-            Assert.That(rig.CachedToken()!.Expiry, Is.EqualTo(rig.LocalClock.GetUtcNow() + TimeSpan.FromHours(8)));
+            Assert.That(rig.CachedToken()!.ExpiresAt, Is.EqualTo(rig.LocalClock.GetUtcNow() + TimeSpan.FromHours(8)));
         });
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Ssocred.Caching;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Output;
 

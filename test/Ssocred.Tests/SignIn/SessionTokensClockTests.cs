@@ -13,7 +13,7 @@ namespace Ssocred.Tests.SignIn;
 /// </summary>
 public class SessionTokensClockTests
 {
-    private static readonly TimeSpan Margin = SsoOptions.DefaultMinTtl;
+    private static readonly TimeSpan Margin = RefreshPolicy.DefaultMargin;
 
     [Test]
     public async Task Token_is_used_until_exactly_the_margin_is_left_and_refreshed_one_second_later()
@@ -28,10 +28,10 @@ public class SessionTokensClockTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(atTheMargin.AccessToken!.Value.Reveal(), Is.EqualTo(seeded.AccessToken), "exactly the margin left is enough");
-            Assert.That(inside.AccessToken!.Value.Reveal(), Is.Not.EqualTo(seeded.AccessToken));
+            Assert.That(atTheMargin.AccessToken.Reveal(), Is.EqualTo(seeded.AccessToken), "exactly the margin left is enough");
+            Assert.That(inside.AccessToken.Reveal(), Is.Not.EqualTo(seeded.AccessToken));
             Assert.That(rig.Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
-            Assert.That(inside.Expiry, Is.EqualTo(rig.LocalClock.GetUtcNow() + TimeSpan.FromHours(8)), "the new expiry is now plus expiresIn, by this machine's clock");
+            Assert.That(inside.ExpiresAt, Is.EqualTo(rig.LocalClock.GetUtcNow() + TimeSpan.FromHours(8)), "the new expiry is now plus expiresIn, by this machine's clock");
         });
     }
 
@@ -41,7 +41,7 @@ public class SessionTokensClockTests
         await using var rig = await VirtualTimeRig.StartAsync();
         rig.SeedToken(TimeSpan.FromMinutes(59));
 
-        await rig.ValidTokenAsync(new SsoOptions { NoLogin = true, MinTtl = TimeSpan.FromHours(1) });
+        await rig.ValidTokenAsync(new RefreshPolicy { NoLogin = true, Margin = TimeSpan.FromHours(1) });
 
         Assert.That(rig.Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
     }
@@ -52,12 +52,12 @@ public class SessionTokensClockTests
         await using var rig = await VirtualTimeRig.StartAsync(configure: fake => fake.TokenLifetime = TimeSpan.FromMinutes(10));
         rig.SeedToken(TimeSpan.FromMinutes(-1));
 
-        var token = await rig.ValidTokenAsync(new SsoOptions { NoLogin = true });
+        var token = await rig.ValidTokenAsync(new RefreshPolicy { NoLogin = true });
 
         Assert.Multiple(() =>
         {
             Assert.That(rig.Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
-            Assert.That(token.Expiry, Is.EqualTo(rig.LocalClock.GetUtcNow() + TimeSpan.FromMinutes(10)));
+            Assert.That(token.ExpiresAt, Is.EqualTo(rig.LocalClock.GetUtcNow() + TimeSpan.FromMinutes(10)));
         });
     }
 
@@ -69,7 +69,7 @@ public class SessionTokensClockTests
 
         var token = await rig.ValidTokenAsync();
 
-        Assert.That(token.AccessToken!.Value.Reveal(), Is.Not.EqualTo(seeded.AccessToken));
+        Assert.That(token.AccessToken.Reveal(), Is.Not.EqualTo(seeded.AccessToken));
         Assert.That(rig.Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
     }
 
@@ -93,7 +93,7 @@ public class SessionTokensClockTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(token.AccessToken!.Value.Reveal(), Is.Not.EqualTo(fresh.AccessToken), "by then it had less than the margin left");
+            Assert.That(token.AccessToken.Reveal(), Is.Not.EqualTo(fresh.AccessToken), "by then it had less than the margin left");
             Assert.That(token.IsValidFor(Margin, rig.LocalClock.GetUtcNow()), Is.True);
             Assert.That(rig.Fake.TokenCalls("refresh_token"), Is.EqualTo(1));
             Assert.That(rig.Notifier.Messages, Has.One.Contains("waiting for another ssocred process that is signing in to 'corp'"));
@@ -113,7 +113,7 @@ public class SessionTokensClockTests
         holder.Dispose();
         await rig.AdvanceUntilDone(waiter, TimeSpan.FromMilliseconds(25), TimeSpan.FromSeconds(5));
 
-        Assert.That((await waiter).AccessToken!.Value.Reveal(), Is.EqualTo(fresh.AccessToken));
+        Assert.That((await waiter).AccessToken.Reveal(), Is.EqualTo(fresh.AccessToken));
         Assert.That(rig.Fake.TokenCalls("refresh_token"), Is.Zero, "the other process's sign-in is reused");
     }
 
@@ -124,7 +124,7 @@ public class SessionTokensClockTests
         rig.SeedToken(TimeSpan.FromMinutes(-1));
         using var holder = new PhysicalFileSystem().TryLockExclusive(rig.LockPath)!;
 
-        var waiter = rig.ValidTokenAsync(new SsoOptions { NoLogin = true, LoginTimeout = TimeSpan.FromMinutes(10) });
+        var waiter = rig.ValidTokenAsync(new RefreshPolicy { NoLogin = true, LockWait = TimeSpan.FromMinutes(10) });
         var waited = await rig.AdvanceUntilDone(waiter, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(11));
 
         var failure = Assert.ThrowsAsync<SsocredException>(() => waiter);

@@ -2,11 +2,10 @@ using FakeIdentityCenter;
 using Microsoft.Extensions.Time.Testing;
 using Ssocred.Aws;
 using Ssocred.Caching;
-using Ssocred.Commands;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Platform;
-using Ssocred.SignIn;
 
 namespace Ssocred.Tests.Support;
 
@@ -31,11 +30,11 @@ internal sealed class VirtualTimeRig : IAsyncDisposable
         LocalClock = localClock;
         _root = root;
         var files = new PhysicalFileSystem();
-        TokenStore = new JsonEntryCache<CachedToken>(new FileCacheStore(Path.Combine(root, "sso", "cache"), files, Log), CacheJsonContext.Default.CachedToken, Log);
-        RoleStore = new JsonEntryCache<CachedRoleCredentials>(new FileCacheStore(Path.Combine(root, "cli", "cache"), files, Log), CacheJsonContext.Default.CachedRoleCredentials, Log);
+        var stores = new FileCacheStores(root, files, Log);
+        TokenStore = stores.All[0].Tokens;
         var locks = new CrossProcessLock(files, localClock, Log);
-        Tokens = new SessionTokens(TokenStore, locks, endpoints => new SsoOidc(endpoints, Log), signIn: null, Notifier, localClock, Log);
-        Roles = new RoleCredentialsProvider(RoleStore, locks, Tokens, endpoints => new SsoPortal(endpoints, Log), localClock, Log);
+        Tokens = new SessionTokens(stores, locks, endpoints => new SsoOidc(endpoints, Log), signIn: null, Notifier, localClock, Log);
+        Roles = new RoleCredentialsProvider(stores, locks, Tokens, endpoints => new SsoPortal(endpoints, Log), localClock, Log);
         Settings = new SsoSettings(
             "demo-sso",
             null,
@@ -57,9 +56,7 @@ internal sealed class VirtualTimeRig : IAsyncDisposable
 
     public RecordingNotifier Notifier { get; } = new();
 
-    public JsonEntryCache<CachedToken> TokenStore { get; }
-
-    public JsonEntryCache<CachedRoleCredentials> RoleStore { get; }
+    public TokenCache TokenStore { get; }
 
     public SessionTokens Tokens { get; }
 
@@ -98,27 +95,26 @@ internal sealed class VirtualTimeRig : IAsyncDisposable
     {
         var client = Fake.RegisterClient([GrantTypes.AuthorizationCode, GrantTypes.RefreshToken], ["sso:account:access"], StartUrl);
         var token = Fake.IssueToken(client.ClientId, lifetime, withRefreshToken);
-        TokenStore.Write(TokenKey, new CachedToken
-        {
-            StartUrl = StartUrl,
-            Region = Region,
-            AccessToken = new Secret(token.AccessToken),
-            ExpiresAt = CacheTime.Format(LocalClock.GetUtcNow() + (recordedLifetime ?? lifetime)),
-            ClientId = client.ClientId,
-            ClientSecret = new Secret(client.ClientSecret),
-            RegistrationExpiresAt = CacheTime.Format(client.ExpiresAt),
-            RefreshToken = Secret.FromNullable(token.RefreshToken),
-        });
+        TokenStore.Write(TokenKey, new SsoToken(
+            new Secret(token.AccessToken),
+            LocalClock.GetUtcNow() + (recordedLifetime ?? lifetime),
+            StartUrl,
+            Region,
+            new ClientRegistration(client.ClientId, new Secret(client.ClientSecret), client.ExpiresAt),
+            Secret.FromNullable(token.RefreshToken)));
         return token;
     }
 
-    public CachedToken? CachedToken() => TokenStore.Read(TokenKey);
+    public SsoToken? CachedToken() => TokenStore.Read(TokenKey);
 
-    public Task<CachedToken> ValidTokenAsync(SsoOptions? options = null) =>
-        Tokens.GetValidTokenAsync(Settings, options ?? new SsoOptions { NoLogin = true }, rejected: null, CancellationToken.None);
+    public Task<SsoToken> ValidTokenAsync(RefreshPolicy? policy = null) =>
+        Tokens.GetValidTokenAsync(Request(policy), rejected: null, CancellationToken.None);
 
-    public Task<RoleCredentials> CredentialsAsync(SsoOptions? options = null) =>
-        Roles.GetAsync(Settings, options ?? new SsoOptions { NoLogin = true }, CancellationToken.None);
+    public Task<RoleCredentials> CredentialsAsync(RefreshPolicy? policy = null) =>
+        Roles.GetAsync(Request(policy), CancellationToken.None);
+
+    private CredentialRequest Request(RefreshPolicy? policy) =>
+        new(Settings, policy ?? new RefreshPolicy { NoLogin = true }, new SignInPreferences());
 
     /// <summary>
     /// Lets virtual time pass in small steps while <paramref name="task"/> waits on this machine's

@@ -1,20 +1,19 @@
 using Ssocred.Caching;
-using Ssocred.SignIn;
+using Ssocred.Configuration;
+using Ssocred.Credentials;
 
 namespace Ssocred.Commands.Doctor;
 
 /// <summary>The state of the token, registration and role-credential caches, and their locks.</summary>
 internal sealed class CachesCheck(
     SessionTokens tokens,
-    JsonEntryCache<CachedToken> tokenCache,
-    JsonEntryCache<CachedRegistration> registrations,
-    JsonEntryCache<CachedRoleCredentials> roles,
+    ICacheStores stores,
     Platform.IFileSystem fileSystem,
     TimeProvider time) : IDoctorCheck
 {
     public Task RunAsync(DoctorState state, DoctorReport report, CancellationToken cancellationToken)
     {
-        if (state.Settings is not { Role: { } role } settings)
+        if (state.Request is not { Settings.Role: { } role } request)
         {
             return Task.CompletedTask;
         }
@@ -22,7 +21,7 @@ internal sealed class CachesCheck(
         report.Section("caches");
         try
         {
-            DescribeAll(state, settings, role, report);
+            DescribeAll(state, request, role, report);
         }
         catch (Errors.SsocredException e)
         {
@@ -33,33 +32,33 @@ internal sealed class CachesCheck(
         return Task.CompletedTask;
     }
 
-    private void DescribeAll(DoctorState state, Configuration.SsoSettings settings, Configuration.RoleTarget role, DoctorReport report)
+    private void DescribeAll(DoctorState state, CredentialRequest request, RoleTarget role, DoctorReport report)
     {
         var now = time.GetUtcNow();
-        var margin = state.Options.MinTtl;
+        var margin = request.Refresh.Margin;
+        var session = request.Session;
+        var caches = stores.For(session);
 
-        var roleKey = CacheKeys.RoleCredentials(settings.Session, role);
-        var cachedRole = roles.Read(roleKey);
-        state.RoleCredentials = cachedRole?.ToCredentials();
-        report.Fact("role credentials", Describe(roles.Store, roleKey, cachedRole is not null, state.RoleCredentials?.Expiration, now, margin));
+        var roleKey = CacheKeys.RoleCredentials(session, role);
+        state.RoleCredentials = caches.Roles.Read(roleKey);
+        report.Fact("role credentials", Describe(caches.Roles.Store, roleKey, state.RoleCredentials?.Expiration, now, margin));
 
-        var tokenKey = CacheKeys.Token(settings.Session);
-        state.Token = tokens.Read(settings.Session, tokenKey);
-        report.Fact("SSO token", Describe(tokenCache.Store, tokenKey, tokenCache.Read(tokenKey) is not null, state.Token?.Expiry, now, margin));
+        var tokenKey = CacheKeys.Token(session);
+        state.Token = tokens.Read(session);
+        report.Fact("SSO token", Describe(caches.Tokens.Store, tokenKey, state.Token?.ExpiresAt, now, margin));
         if (state.Token is { } token)
         {
-            report.Fact("refresh", settings.Session.IsLegacy ? "not possible (legacy profile)"
-                : token.CanRefresh(now) ? $"possible (client registration valid until {CacheTime.Format(token.RegistrationExpiry!.Value)})"
+            report.Fact("refresh", session.IsLegacy ? "not possible (legacy profile)"
+                : token.CanRefresh(now) ? $"possible (client registration valid until {CacheTime.Format(token.Client!.ExpiresAt)})"
                 : "not possible (no refresh token, or the client registration expired)");
         }
 
-        var registrationKey = CacheKeys.Registration(settings.Session, settings.Session.ConfiguredScopes);
-        var registration = registrations.Read(registrationKey);
-        report.Fact("client registration", Describe(registrations.Store, registrationKey, registration is not null, registration?.Expiry, now, TimeSpan.Zero));
+        var registrationKey = CacheKeys.Registration(session, session.ConfiguredScopes);
+        var registration = caches.Registrations.Read(registrationKey);
+        report.Fact("client registration", Describe(caches.Registrations.Store, registrationKey, registration?.ExpiresAt, now, TimeSpan.Zero));
 
-        foreach (var (name, store, key) in new[] { ("role lock", roles.Store, roleKey), ("session lock", tokenCache.Store, tokenKey) })
+        foreach (var (name, path) in new[] { ("role lock", caches.Roles.Store.LockPathOf(roleKey)), ("session lock", caches.Tokens.Store.LockPathOf(tokenKey)) })
         {
-            var path = store.LockPathOf(key);
             if (!fileSystem.FileExists(path))
             {
                 continue;
@@ -73,15 +72,15 @@ internal sealed class CachesCheck(
         }
     }
 
-    private string Describe(FileCacheStore store, string key, bool readable, DateTimeOffset? expiry, DateTimeOffset now, TimeSpan margin)
+    private static string Describe(ICacheStore store, string key, DateTimeOffset? expiry, DateTimeOffset now, TimeSpan margin)
     {
-        var path = store.PathOf(key);
-        if (!fileSystem.FileExists(path))
+        var path = store.Where(key);
+        if (!store.Contains(key))
         {
             return $"absent ({path})";
         }
 
-        if (!readable || expiry is null)
+        if (expiry is null)
         {
             return $"unreadable or of the wrong shape, treated as absent ({path})";
         }

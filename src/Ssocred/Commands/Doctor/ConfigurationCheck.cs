@@ -4,14 +4,14 @@ using Ssocred.Errors;
 namespace Ssocred.Commands.Doctor;
 
 /// <summary>Which config file and profile were read, and where each setting came from.</summary>
-internal sealed class ConfigurationCheck(ProfileResolver resolver, ConfigFileLoader loader) : IDoctorCheck
+internal sealed class ConfigurationCheck(RequestResolver resolver, ConfigFileLoader loader) : IDoctorCheck
 {
     public Task RunAsync(DoctorState state, DoctorReport report, CancellationToken cancellationToken)
     {
         report.Section("configuration");
         try
         {
-            state.Settings = resolver.Resolve(state.Options, requireRole: true);
+            state.Request = resolver.Resolve(state.Options, requireRole: true);
         }
         catch (SsocredException e)
         {
@@ -20,7 +20,7 @@ internal sealed class ConfigurationCheck(ProfileResolver resolver, ConfigFileLoa
             return Task.CompletedTask;
         }
 
-        var settings = state.Settings;
+        var settings = state.Request.Settings;
         var sources = settings.Sources;
         report.Fact("config file", $"{settings.ConfigPath ?? loader.ConfigPath}{(settings.ConfigPath is null ? " (not needed)" : string.Empty)} ({sources["config file"]})");
         report.Fact("profile", settings.ProfileName is null ? "(none: flags name everything)" : $"{settings.ProfileName} ({sources["profile"]})");

@@ -1,5 +1,5 @@
-using Ssocred.Caching;
 using Ssocred.Configuration;
+using Ssocred.Credentials;
 
 namespace Ssocred.Commands.Doctor;
 
@@ -9,9 +9,11 @@ internal sealed class DoctorState(SsoOptions options)
     public SsoOptions Options { get; } = options;
 
     /// <summary>Null when the configuration could not be resolved.</summary>
-    public SsoSettings? Settings { get; set; }
+    public CredentialRequest? Request { get; set; }
+
+    public SsoSettings? Settings => Request?.Settings;
 
     public RoleCredentials? RoleCredentials { get; set; }
 
-    public CachedToken? Token { get; set; }
+    public SsoToken? Token { get; set; }
 }

@@ -13,7 +13,7 @@ internal sealed class NextStepCheck(TimeProvider time) : IDoctorCheck
         }
 
         var now = time.GetUtcNow();
-        var margin = state.Options.MinTtl;
+        var margin = state.Request!.Refresh.Margin;
         if (state.RoleCredentials?.IsValidFor(margin, now) == true)
         {
             report.Line("  print the cached role credentials (no network call)");

@@ -1,0 +1,70 @@
+using Ssocred.Aws;
+using Ssocred.Caching;
+using Ssocred.Configuration;
+using Ssocred.Diagnostics;
+
+namespace Ssocred.Credentials;
+
+/// <summary>
+/// Role credentials for a request, in the order of SPEC §1: cached credentials with the margin
+/// left; else, under the role's lock, GetRoleCredentials with a valid token (refreshing or
+/// signing in as needed, <see cref="SessionTokens"/>), written back to the cache the AWS CLI shares.
+/// </summary>
+internal sealed class RoleCredentialsProvider(
+    ICacheStores stores,
+    CrossProcessLock locks,
+    SessionTokens tokens,
+    Func<SsoEndpoints, SsoPortal> portalFactory,
+    TimeProvider time,
+    ILog log)
+{
+    private readonly SingleFlight _flight = new(locks);
+
+    public async Task<RoleCredentials> GetAsync(CredentialRequest request, CancellationToken cancellationToken)
+    {
+        var session = request.Session;
+        var role = request.Settings.Role ?? throw new InvalidOperationException("a role is needed");
+        var policy = request.Refresh;
+        var roles = stores.For(session).Roles;
+        var key = CacheKeys.RoleCredentials(session, role);
+        RoleCredentials? Cached() =>
+            !policy.ForceRefresh && roles.Read(key) is { } credentials && credentials.IsValidFor(policy.Margin, time.GetUtcNow())
+                ? credentials
+                : null;
+
+        // The warm path is SingleFlight's first check: one small file read, nothing else.
+        return await _flight.RunAsync(
+            roles.Store.LockPathOf(key),
+            Cached,
+            async () =>
+            {
+                var credentials = await FetchAsync(request, role, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    roles.Write(key, credentials, role.AccountId);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    log.Warning("cannot write the credential cache file {Path}: {Reason}", roles.Store.Where(key), e.Message);
+                }
+
+                return credentials;
+            },
+            policy.LockWait,
+            // The role's lock may be held by a process that is signing in: the wait then needs saying.
+            () => tokens.TellIfSigningInElsewhere(session),
+            cancellationToken,
+            prepare: () => roles.Store.TryPrepare()).ConfigureAwait(false);
+    }
+
+    private async Task<RoleCredentials> FetchAsync(CredentialRequest request, RoleTarget role, CancellationToken cancellationToken)
+    {
+        using var portal = portalFactory(request.Settings.Endpoints);
+        return await SignedInCall.RunAsync(
+            tokens,
+            request,
+            log,
+            accessToken => portal.GetRoleCredentialsAsync(accessToken, role, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+}
