@@ -1,6 +1,7 @@
 using Serilog.Events;
 using Ssocred.Aws;
 using Ssocred.Caching;
+using Ssocred.Caching.Keyring;
 using Ssocred.Cli;
 using Ssocred.Commands;
 using Ssocred.Commands.Doctor;
@@ -123,7 +124,11 @@ internal static class Program
         var time = TimeProvider.System;
         var configLoader = new ConfigFileLoader(environment, fileSystem);
         var resolver = new RequestResolver(new ProfileResolver(environment, configLoader), environment);
-        var stores = new FileCacheStores(Path.Combine(HomeDirectory.Find(environment), ".aws"), fileSystem, log);
+        var files = new FileCacheStores(Path.Combine(HomeDirectory.Find(environment), ".aws"), fileSystem, log);
+        var stores = new CacheStoresByChoice(
+            files,
+            () => new KeyringCacheStores(OsKeyring.Create(environment, fileSystem, commandLine.Sso.LoginTimeout, log), files.TokenFolder, files.RoleFolder, log),
+            keyringForAll: CacheChoices.ChosenForAll(commandLine.Sso, environment) == CacheChoice.Keyring);
         var locks = new CrossProcessLock(fileSystem, time, log);
         var notifier = new TerminalNotifier(stderr, new ProcessTerminal());
         SsoPortal Portal(SsoEndpoints endpoints) => new(endpoints, log);

@@ -70,6 +70,7 @@ internal static class CommandLineOptions
         new("--dry-run", null, null, "print the change as a diff instead of writing it", [Populate], (s, _) => s.DryRun = true),
         new("--region", null, "REGION", "also write 'region = REGION' into each profile", [Populate], (s, v) => s.Region = v),
         new("--profile-name-template", null, "TEMPLATE", $"profile names from {{account_name}}, {{account_id}}, {{role_name}}, {{session}} (default {PopulateOptions.DefaultNameTemplate})", [Populate], (s, v) => s.NameTemplate = v),
+        new("--cache", null, "STORE", "keep the session's tokens and credentials in 'file' (shared with the AWS CLI) or the OS 'keyring' (also SSOCRED_CACHE, ssocred_cache)", SelectsSession, (s, v) => s.Sso = s.Sso with { Cache = v is "file" or "keyring" ? v : throw new Errors.UsageException($"--cache takes 'file' or 'keyring', not '{v}'") }),
         new("--verbose", "-v", null, "log debug detail to stderr", null, (s, _) => s.Verbose = true),
         new("--log-file", null, "PATH", "also write the log to this file (also SSOCRED_LOG_FILE)", null, (s, v) => s.LogFile = v),
         new("--help", "-h", null, "show this help", [CredentialProcess], (s, _) => s.Help = true),

@@ -41,7 +41,7 @@ internal sealed class RoleCredentialsProvider(
                 var credentials = await FetchAsync(request, role, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    roles.Write(key, credentials, role.AccountId);
+                    roles.Write(key, credentials, role);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -9,6 +9,7 @@ namespace Ssocred.Caching.Keyring;
 internal sealed class KeyringLabels(KeyringItemKind kind)
 {
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    private string? _default;
 
     public KeyringItemKind Kind { get; } = kind;
 
@@ -18,9 +19,16 @@ internal sealed class KeyringLabels(KeyringItemKind kind)
         return this;
     }
 
-    /// <summary>The label given to the key, else one that still says what the item is.</summary>
+    /// <summary>The label of every key not named on its own (a session's token: one per session).</summary>
+    public KeyringLabels Default(string label)
+    {
+        _default = label;
+        return this;
+    }
+
+    /// <summary>The label given to the key, else the default, else one that still says what the item is.</summary>
     public string For(string key) =>
-        _labels.TryGetValue(key, out var label) ? label : $"ssocred: {Kind.Description} {key}";
+        _labels.TryGetValue(key, out var label) ? label : _default ?? $"ssocred: {Kind.Description} {key}";
 
     public static string SsoToken(string sessionName) => $"ssocred: SSO token for {sessionName}";
 

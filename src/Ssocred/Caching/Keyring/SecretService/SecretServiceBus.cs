@@ -184,6 +184,28 @@ internal sealed class SecretServiceBus : IDisposable
         return CallAsync(writer.CreateMessage(), static (message, _) => message.GetBodyReader().ReadVariantValue().GetBool());
     }
 
+    /// <summary>The Attributes property of an item (readable while the item is locked).</summary>
+    public Task<Dictionary<string, string>> GetAttributesAsync(string item)
+    {
+        using var writer = _connection.GetMessageWriter();
+        writer.WriteMethodCallHeader(ServiceName, item, PropertiesInterface, "Get", "ss");
+        writer.WriteString(ItemInterface);
+        writer.WriteString("Attributes");
+        return CallAsync(writer.CreateMessage(), static (message, _) =>
+        {
+            var reader = message.GetBodyReader();
+            reader.ReadSignature("a{ss}"u8);
+            var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var end = reader.ReadDictionaryStart();
+            while (reader.HasNext(end))
+            {
+                attributes[reader.ReadString()] = reader.ReadString();
+            }
+
+            return attributes;
+        });
+    }
+
     /// <summary>
     /// Prompt.Prompt, then waits for Completed: whether the person dismissed it, and its result.
     /// The wait is bounded by <paramref name="timeout"/>, since a person may walk away.

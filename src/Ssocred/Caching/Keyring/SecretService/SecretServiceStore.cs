@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Ssocred.Diagnostics;
+using Tmds.DBus.Protocol;
 
 namespace Ssocred.Caching.Keyring.SecretService;
 
@@ -9,9 +10,15 @@ namespace Ssocred.Caching.Keyring.SecretService;
 /// are service=ssocred, kind=KIND, key=KEY, written to the default collection with a label a
 /// person can read. Expiry lives inside each entry, as in the files, so nothing slides.
 /// </summary>
-internal sealed class SecretServiceStore(SecretServiceClient client, KeyringLabels labels, ILog log) : IDistributedCache
+internal sealed class SecretServiceStore(SecretServiceClient client, KeyringLabels labels, ILog log) : IKeyringStore
 {
     public KeyringItemKind Kind => labels.Kind;
+
+    public string Where(string key) => $"the {SecretServiceClient.DisplayName} item {KeyringItemKind.Service}/{Kind.Name}/{key}";
+
+    public bool Contains(string key) => ContainsAsync(key).GetAwaiter().GetResult();
+
+    public IEnumerable<string> Keys() => KeysAsync().GetAwaiter().GetResult();
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
@@ -45,7 +52,7 @@ internal sealed class SecretServiceStore(SecretServiceClient client, KeyringLabe
             if (prompt != SecretServiceBus.NoPrompt)
             {
                 var result = await client.PromptAsync(bus, prompt, "store an item").ConfigureAwait(false);
-                item = result.Type == Tmds.DBus.Protocol.VariantValueType.ObjectPath ? result.GetObjectPathAsString() : item;
+                item = result.Type == VariantValueType.ObjectPath ? result.GetObjectPathAsString() : item;
             }
 
             log.Debug("stored the {Kind} {Key} in the Secret Service ({Item})", Kind, key, item);
@@ -81,6 +88,24 @@ internal sealed class SecretServiceStore(SecretServiceClient client, KeyringLabe
             var bus = await client.BusAsync().ConfigureAwait(false);
             var (unlocked, locked) = await bus.SearchItemsAsync(Attributes(key)).ConfigureAwait(false);
             return unlocked.Length + locked.Length > 0;
+        });
+
+    /// <summary>The key attribute of every item of this kind (logout --all).</summary>
+    public Task<string[]> KeysAsync() =>
+        client.RunAsync($"list the {Kind.Description} items", async () =>
+        {
+            var bus = await client.BusAsync().ConfigureAwait(false);
+            var (unlocked, locked) = await bus.SearchItemsAsync([new("service", KeyringItemKind.Service), new("kind", Kind.Name)]).ConfigureAwait(false);
+            var keys = new List<string>();
+            foreach (var item in unlocked.Concat(locked))
+            {
+                if ((await bus.GetAttributesAsync(item).ConfigureAwait(false)).TryGetValue("key", out var key))
+                {
+                    keys.Add(key);
+                }
+            }
+
+            return keys.Distinct(StringComparer.Ordinal).ToArray();
         });
 
     // Items do not slide: expiry lives inside each entry, as in the files.
@@ -126,7 +151,7 @@ internal sealed class SecretServiceStore(SecretServiceClient client, KeyringLabe
             return await bus.CreateItemAsync(SecretServiceBus.DefaultCollection, labels.For(key), Attributes(key), session, client.Transport, value)
                 .ConfigureAwait(false);
         }
-        catch (Tmds.DBus.Protocol.DBusErrorReplyException e) when (e.ErrorName == "org.freedesktop.Secret.Error.IsLocked")
+        catch (DBusErrorReplyException e) when (e.ErrorName == "org.freedesktop.Secret.Error.IsLocked")
         {
             await client.UnlockAsync([SecretServiceBus.DefaultCollection]).ConfigureAwait(false);
             return await bus.CreateItemAsync(SecretServiceBus.DefaultCollection, labels.For(key), Attributes(key), session, client.Transport, value)
