@@ -10,6 +10,7 @@ using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Platform;
+using Ssocred.Platform.Unix;
 using Ssocred.SignIn;
 
 namespace Ssocred;
@@ -150,6 +151,12 @@ internal static class Program
                 .RunAsync(options, parsed.All, cancel).ConfigureAwait(false),
             CommandLineOptions.Populate => await new ConfigurePopulateCommand(resolver, tokens, Portal, fileSystem, stdout, notifier, time, Environment.ProcessPath ?? "ssocred", log)
                 .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate), cancel).ConfigureAwait(false),
+            CommandLineOptions.Serve => await new ServeCommand(resolver, Credentials(), stdout, new ProcessSignals(), time, log)
+                .RunAsync(options, parsed.Port, cancel).ConfigureAwait(false),
+            CommandLineOptions.Exec => await new ExecCommand(resolver, Credentials(), environment, new ProgramLookup(fileSystem), new UnixProcessReplacer(), new ChildProcesses(), new ProcessSignals(), time, log)
+                .RunAsync(options, new ExecOptions(parsed.ExecCommand, parsed.Server, parsed.Nested), cancel).ConfigureAwait(false),
+            CommandLineOptions.Console => await new ConsoleCommand(resolver, Credentials(), environment, new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log), stdout, log)
+                .RunAsync(options, parsed.Destination, parsed.PrintUrl, cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
                 [
                     new ConfigurationCheck(resolver, configLoader),

@@ -85,6 +85,7 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
         PortalEndpoints.Map(app, fake);
         AuthorizeEndpoints.Map(app, fake);
         DeviceEndpoints.Map(app, fake);
+        FederationEndpoints.Map(app, fake);
         ControlEndpoints.Map(app, fake);
 
         try
@@ -111,6 +112,17 @@ public sealed class FakeIdentityCenterServer : IAsyncDisposable
     public int TokenCalls(string grantType) => _fake.Counters.TokenCalls(grantType);
 
     public void ResetCounters() => _fake.Counters.Reset();
+
+    // ---- The console's federation endpoint ----
+
+    /// <summary>Every getSigninToken call: the session sent, and whether the fake issued it.</summary>
+    public IReadOnlyList<SigninSession> SigninSessions => _fake.Federation.Sessions;
+
+    /// <summary>Every console login (Action=login) a browser opened.</summary>
+    public IReadOnlyList<ConsoleLogin> ConsoleLogins => _fake.Federation.Logins;
+
+    /// <summary>getSigninToken answers this HTTP status from now on (null: normally again).</summary>
+    public void FailSigninTokens(int? status) => _fake.Federation.FailWith = status;
 
     // ---- Faults ----
 

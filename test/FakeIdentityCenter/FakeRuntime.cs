@@ -13,6 +13,8 @@ internal sealed class FakeRuntime(FakeOptions options) : IDisposable
 
     public FaultInjector Faults { get; } = new();
 
+    public Federation Federation { get; } = new();
+
     /// <summary>Cancelled when the server stops, so that hanging requests end.</summary>
     public CancellationToken Stopping => _stopping.Token;
 

@@ -19,6 +19,7 @@ internal sealed class FakeStore(FakeOptions options)
     private readonly Dictionary<string, AccessTokenRecord> _accessTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshTokenRecord> _refreshTokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> _accessKeyIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string SecretAccessKey, string SessionToken)> _roleCredentials = new(StringComparer.Ordinal);
     private readonly List<string> _secrets = [];
     private bool _autoApprove = options.AutoApprove;
     private bool _denyAuthorization = options.DenyAuthorization;
@@ -363,13 +364,36 @@ internal sealed class FakeStore(FakeOptions options)
             }
             while (!_accessKeyIds.Add(accessKeyId));
 
-            return new RoleCredentialsBody
+            var issued = new RoleCredentialsBody
             {
                 AccessKeyId = accessKeyId,
                 SecretAccessKey = Remember(Secrets.NewSecretAccessKey()),
                 SessionToken = Remember(Secrets.NewSessionToken()),
                 Expiration = (Now + options.RoleCredentialsLifetime).ToUnixTimeMilliseconds(),
             };
+            _roleCredentials[accessKeyId] = (issued.SecretAccessKey, issued.SessionToken);
+            return issued;
+        }
+    }
+
+    /// <summary>Whether these are role credentials GetRoleCredentials issued (all three parts matching).</summary>
+    public bool IssuedRoleCredentials(string? accessKeyId, string? secretAccessKey, string? sessionToken)
+    {
+        lock (_gate)
+        {
+            return accessKeyId is not null
+                && _roleCredentials.TryGetValue(accessKeyId, out var issued)
+                && issued.SecretAccessKey == secretAccessKey
+                && issued.SessionToken == sessionToken;
+        }
+    }
+
+    /// <summary>Keeps a secret made elsewhere in the fake (the federation endpoint's sign-in tokens) among the issued ones.</summary>
+    public string RememberSecret(string secret)
+    {
+        lock (_gate)
+        {
+            return Remember(secret);
         }
     }
 

@@ -14,6 +14,10 @@ public static class Operations
     public const string ListAccountRoles = "ListAccountRoles";
     public const string Logout = "Logout";
 
+    // The console's federation endpoint (signin.aws.amazon.com/federation; no SDK client)
+    public const string GetSigninToken = "GetSigninToken";
+    public const string ConsoleLogin = "ConsoleLogin";
+
     // Browser steps (not SDK operations)
     public const string Authorize = "Authorize";
     public const string VerifyDevice = "VerifyDevice";

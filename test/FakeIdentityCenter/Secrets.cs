@@ -29,6 +29,8 @@ internal static class Secrets
 
     public static string NewSessionToken() => Secret("st");
 
+    public static string NewSigninToken() => Secret("sigt");
+
     /// <summary>Like a real temporary key id: ASIA and 16 upper-case base32 characters.</summary>
     public static string NewAccessKeyId() => "ASIA" + new string(RandomNumberGenerator.GetItems<char>(Base32Upper, 16));
 

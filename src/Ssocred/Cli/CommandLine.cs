@@ -27,6 +27,14 @@ internal sealed class ParseState
     public bool DryRun { get; set; }
     public string? Region { get; set; }
     public string NameTemplate { get; set; } = PopulateOptions.DefaultNameTemplate;
+    public bool Server { get; set; }
+    public bool Nested { get; set; }
+    public int? Port { get; set; }
+    public string? Destination { get; set; }
+    public bool PrintUrl { get; set; }
+
+    /// <summary>exec's COMMAND and its arguments, exactly as given.</summary>
+    public IReadOnlyList<string> ExecCommand { get; set; } = [];
 }
 
 /// <summary>
@@ -79,8 +87,8 @@ internal static class CommandLineParser
             ? duration
             : throw new UsageException($"{option} takes a duration such as 900, 90s, 15m or 1h, not '{value}'");
 
-    internal static int ParsePort(string value) =>
+    internal static int ParsePort(string option, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
             ? port
-            : throw new UsageException($"--callback-port takes a port number from 1 to 65535, not '{value}'");
+            : throw new UsageException($"{option} takes a port number from 1 to 65535, not '{value}'");
 }

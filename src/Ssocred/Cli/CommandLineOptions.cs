@@ -29,13 +29,16 @@ internal static class CommandLineOptions
     public const string Export = "export";
     public const string Populate = "configure populate";
     public const string Doctor = "doctor";
+    public const string Exec = "exec";
+    public const string Serve = "serve";
+    public const string Console = "console";
 
-    private static readonly string[] SelectsSession = [CredentialProcess, Login, Logout, List, Export, Populate, Doctor];
-    private static readonly string[] SelectsProfile = [CredentialProcess, Login, Logout, List, Export, Doctor];
-    private static readonly string[] SelectsRole = [CredentialProcess, Export, Doctor];
-    private static readonly string[] UsesMargin = [CredentialProcess, Login, List, Export, Populate, Doctor];
-    private static readonly string[] GetsCredentials = [CredentialProcess, Export];
-    private static readonly string[] MaySignIn = [CredentialProcess, Login, List, Export, Populate];
+    private static readonly string[] SelectsSession = [CredentialProcess, Login, Logout, List, Export, Populate, Doctor, Exec, Serve, Console];
+    private static readonly string[] SelectsProfile = [CredentialProcess, Login, Logout, List, Export, Doctor, Exec, Serve, Console];
+    private static readonly string[] SelectsRole = [CredentialProcess, Export, Doctor, Exec, Serve, Console];
+    private static readonly string[] UsesMargin = [CredentialProcess, Login, List, Export, Populate, Doctor, Exec, Serve, Console];
+    private static readonly string[] GetsCredentials = [CredentialProcess, Export, Exec, Console];
+    private static readonly string[] MaySignIn = [CredentialProcess, Login, List, Export, Populate, Exec, Serve, Console];
 
     /// <summary>Every command and its one-line summary, in the order help lists them.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, string>> Commands =
@@ -46,6 +49,9 @@ internal static class CommandLineOptions
         new(Export, "print the credentials as shell variables (eval \"$(ssocred export --profile P)\")"),
         new(Populate, "write one profile per account and role into the config file"),
         new(Doctor, "explain the configuration, the caches and what would happen next"),
+        new(Exec, "run a command with the credentials in its environment (ssocred exec --profile P -- COMMAND [ARG...])"),
+        new(Serve, "serve the credentials on 127.0.0.1 as a container-credentials endpoint for SDKs"),
+        new(Console, "open the AWS console in the browser, signed in as the role"),
     ];
 
     public static readonly IReadOnlyList<OptionSpec> All =
@@ -58,10 +64,10 @@ internal static class CommandLineOptions
         new("--role-name", null, "ROLE", "the permission set (role), overriding sso_role_name", SelectsRole, (s, v) => s.Sso = s.Sso with { RoleName = v }),
         new("--min-ttl", null, "DURATION", "renew credentials and tokens with less than this left (default 15m)", UsesMargin, (s, v) => s.Sso = s.Sso with { MinTtl = CommandLineParser.ParseDuration("--min-ttl", v) }),
         new("--force-refresh", null, null, "ignore cached role credentials", GetsCredentials, (s, _) => s.Sso = s.Sso with { ForceRefresh = true }),
-        new("--no-login", null, null, "never start a sign-in; fail instead (also SSOCRED_NO_LOGIN=1)", [CredentialProcess, List, Export, Populate], (s, _) => s.Sso = s.Sso with { NoLogin = true }),
+        new("--no-login", null, null, "never start a sign-in; fail instead (also SSOCRED_NO_LOGIN=1)", [CredentialProcess, List, Export, Populate, Exec, Serve, Console], (s, _) => s.Sso = s.Sso with { NoLogin = true }),
         new("--use-device-code", null, null, "sign in with a device code instead of the browser callback", MaySignIn, (s, _) => s.Sso = s.Sso with { UseDeviceCode = true }),
         new("--no-browser", null, null, "open no browser; print the sign-in URL instead", MaySignIn, (s, _) => s.Sso = s.Sso with { NoBrowser = true }),
-        new("--callback-port", null, "PORT", "the loopback port for the browser callback (for SSH port forwarding)", MaySignIn, (s, v) => s.Sso = s.Sso with { CallbackPort = CommandLineParser.ParsePort(v) }),
+        new("--callback-port", null, "PORT", "the loopback port for the browser callback (for SSH port forwarding)", MaySignIn, (s, v) => s.Sso = s.Sso with { CallbackPort = CommandLineParser.ParsePort("--callback-port", v) }),
         new("--login-timeout", null, "DURATION", "give up on a sign-in nobody completes after this (default 10m)", MaySignIn, (s, v) => s.Sso = s.Sso with { LoginTimeout = CommandLineParser.ParseDuration("--login-timeout", v) }),
         new("--force", null, null, "sign in anew even when the session is valid", [Login], (s, _) => s.Force = true),
         new("--all", null, null, "sign out of every session in the caches", [Logout], (s, _) => s.All = true),
@@ -71,6 +77,11 @@ internal static class CommandLineOptions
         new("--region", null, "REGION", "also write 'region = REGION' into each profile", [Populate], (s, v) => s.Region = v),
         new("--profile-name-template", null, "TEMPLATE", $"profile names from {{account_name}}, {{account_id}}, {{role_name}}, {{session}} (default {PopulateOptions.DefaultNameTemplate})", [Populate], (s, v) => s.NameTemplate = v),
         new("--cache", null, "STORE", "keep the session's tokens and credentials in 'file' (shared with the AWS CLI) or the OS 'keyring' (also SSOCRED_CACHE, ssocred_cache)", SelectsSession, (s, v) => s.Sso = s.Sso with { Cache = v is "file" or "keyring" ? v : throw new Errors.UsageException($"--cache takes 'file' or 'keyring', not '{v}'") }),
+        new("--server", null, null, "give COMMAND a credential endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI) instead of keys, renewed as long as it runs", [Exec], (s, _) => s.Server = true),
+        new("--nested", null, null, "allow exec inside another profile's exec", [Exec], (s, _) => s.Nested = true),
+        new("--port", null, "PORT", "the port on 127.0.0.1 to serve on (default: any free one)", [Serve], (s, v) => s.Port = CommandLineParser.ParsePort("--port", v)),
+        new("--destination", null, "URL", "the console page to open (default: the console's home, in the profile's region)", [Console], (s, v) => s.Destination = v),
+        new("--url", null, null, "print the sign-in URL instead of opening it", [Console], (s, _) => s.PrintUrl = true),
         new("--verbose", "-v", null, "log debug detail to stderr", null, (s, _) => s.Verbose = true),
         new("--log-file", null, "PATH", "also write the log to this file (also SSOCRED_LOG_FILE)", null, (s, v) => s.LogFile = v),
         new("--help", "-h", null, "show this help", [CredentialProcess], (s, _) => s.Help = true),

@@ -20,6 +20,13 @@ internal static class CommandTree
     public static CommandLine? Parse(IReadOnlyList<string> args, Func<TextWriter> openStdout)
     {
         var (root, commands, options) = Build();
+        string[] execCommand = [];
+        if (args[0] == CommandLineOptions.Exec)
+        {
+            (var ours, execCommand) = ExecArguments.Split(args);
+            args = ours;
+        }
+
         var result = root.Parse(args.ToArray());
         var key = commands.GetValueOrDefault(result.CommandResult.Command, CommandLineOptions.CredentialProcess);
         if (result.Errors.Count > 0)
@@ -42,6 +49,13 @@ internal static class CommandTree
             {
                 spec.Apply(state, given.Tokens.Count > 0 ? given.Tokens[^1].Value : string.Empty);
             }
+        }
+
+        if (key == CommandLineOptions.Exec)
+        {
+            state.ExecCommand = execCommand.Length > 0
+                ? execCommand
+                : throw new UsageException("exec needs a command to run (ssocred exec --profile P -- COMMAND [ARG...])", "ssocred exec --help");
         }
 
         return new CommandLine(key, state);

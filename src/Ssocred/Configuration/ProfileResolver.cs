@@ -71,7 +71,10 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
         }
 
         var endpoints = ResolveEndpoints(session.Region, profile, sources);
-        return new SsoSettings(profile is null ? null : profileName, configLoaded ? configPath : null, session, role, endpoints, sources);
+        return new SsoSettings(profile is null ? null : profileName, configLoaded ? configPath : null, session, role, endpoints, sources)
+        {
+            ProfileRegion = profile?.Get("region"),
+        };
     }
 
     private static SsoSession ResolveSession(

@@ -47,6 +47,9 @@ internal sealed record SsoSettings(
     SsoEndpoints Endpoints,
     IReadOnlyDictionary<string, string> Sources)
 {
+    /// <summary>The profile's <c>region</c> (for export, exec and console), or null.</summary>
+    public string? ProfileRegion { get; init; }
+
     /// <summary>How hints name this setup on a command line: "--profile demo" or "--sso-session corp".</summary>
     public string CommandLineSelector =>
         ProfileName is not null ? $"--profile {ProfileName}"

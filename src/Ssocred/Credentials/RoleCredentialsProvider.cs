@@ -57,6 +57,16 @@ internal sealed class RoleCredentialsProvider(
             prepare: () => roles.Store.TryPrepare()).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// How a credential endpoint (serve, exec --server) fetches: the same path, except that a
+    /// request never forces a refresh (the endpoint's own memory is what --force-refresh skips).
+    /// </summary>
+    public Func<CancellationToken, Task<RoleCredentials>> ForEndpoint(CredentialRequest request)
+    {
+        var fetch = request with { Refresh = request.Refresh with { ForceRefresh = false } };
+        return cancel => GetAsync(fetch, cancel);
+    }
+
     private async Task<RoleCredentials> FetchAsync(CredentialRequest request, RoleTarget role, CancellationToken cancellationToken)
     {
         using var portal = portalFactory(request.Settings.Endpoints);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Ssocred.Caching;
 using Ssocred.Credentials;
@@ -17,32 +16,14 @@ internal static class CredentialProcessJson
     {
         var json = new StringBuilder(1024)
             .Append("{\"Version\":1,\"AccessKeyId\":");
-        AppendString(json, credentials.AccessKeyId);
+        JsonText.AppendString(json, credentials.AccessKeyId);
         json.Append(",\"SecretAccessKey\":");
-        AppendString(json, credentials.SecretAccessKey.Reveal());
+        JsonText.AppendString(json, credentials.SecretAccessKey.Reveal());
         json.Append(",\"SessionToken\":");
-        AppendString(json, credentials.SessionToken.Reveal());
+        JsonText.AppendString(json, credentials.SessionToken.Reveal());
         json.Append(",\"Expiration\":");
-        AppendString(json, CacheTime.Format(credentials.Expiration));
+        JsonText.AppendString(json, CacheTime.Format(credentials.Expiration));
         json.Append("}\n");
         return Encoding.UTF8.GetBytes(json.ToString());
-    }
-
-    /// <summary>A JSON string: quote, backslash and control characters escaped, the rest as it is (RFC 8259).</summary>
-    private static void AppendString(StringBuilder json, string value)
-    {
-        json.Append('"');
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => json.Append("\\\""),
-                '\\' => json.Append("\\\\"),
-                < ' ' => json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
-                _ => json.Append(c),
-            };
-        }
-
-        json.Append('"');
     }
 }

@@ -10,6 +10,9 @@ internal interface IFileSystem
 
     bool DirectoryExists(string path);
 
+    /// <summary>Whether the file has an execute permission bit (always true where the platform has none).</summary>
+    bool IsExecutable(string path);
+
     /// <summary>Creates the folder and its missing parents with mode 0700 whatever the umask.</summary>
     void CreatePrivateDirectory(string path);
 

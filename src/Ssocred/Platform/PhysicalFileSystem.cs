@@ -40,6 +40,10 @@ internal sealed class PhysicalFileSystem : IFileSystem
         }
     }
 
+    public bool IsExecutable(string path) =>
+        OperatingSystem.IsWindows()
+        || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+
     public UnixFileMode? GetUnixMode(string path) =>
         OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
 

@@ -41,7 +41,8 @@ internal sealed class BrowserLauncher(IEnvironment environment, IProcessLauncher
     }
 
     /// <summary>True when a command took the URL. Never throws for an opener's failure.</summary>
-    public async Task<bool> OpenAsync(string url, CancellationToken cancellationToken)
+    /// <param name="tellOnFailure">Tell the person to open the URL (already shown) themselves when nothing could.</param>
+    public async Task<bool> OpenAsync(string url, CancellationToken cancellationToken, bool tellOnFailure = true)
     {
         IReadOnlyList<BrowserCommand> commands;
         if (environment.Get("BROWSER") is { } browser)
@@ -67,7 +68,7 @@ internal sealed class BrowserLauncher(IEnvironment environment, IProcessLauncher
             }
         }
 
-        if (!cancellationToken.IsCancellationRequested)
+        if (tellOnFailure && !cancellationToken.IsCancellationRequested)
         {
             var tried = commands.Count == 0 ? "BROWSER names no command" : "tried " + string.Join(", ", commands.Select(c => c.Program));
             notifier.Tell($"could not open a browser ({tried}); open the URL above yourself — ssocred keeps waiting");

@@ -59,7 +59,7 @@ internal abstract class EndToEndTest
     public const string LegacyTokenKey = "a51746d4aa793ae07b25e90c3a5db96fc7832bd7";
 
     /// <summary>Commands whose stdout holds no secret (unlike the credential process and export).</summary>
-    private static readonly string[] SecretFreeCommands = ["doctor", "list", "login", "logout", "configure", "--help", "--version"];
+    private static readonly string[] SecretFreeCommands = ["doctor", "list", "login", "logout", "configure", "serve", "--help", "--version"];
 
     private readonly List<SsocredRun> _runs = [];
     private readonly List<SsocredRun> _secretFreeStdout = [];
@@ -198,10 +198,12 @@ internal abstract class EndToEndTest
     /// A signed-in session as `aws sso login` leaves it: a client registration and a token
     /// issued by the fake, written to the token cache in the AWS CLI v2's format.
     /// </summary>
-    protected IssuedToken SeedToken(TimeSpan lifetime, bool withRefreshToken = true, string key = CorpTokenKey)
+    /// <param name="fake">The fake that issues it, when not the test's own.</param>
+    protected IssuedToken SeedToken(TimeSpan lifetime, bool withRefreshToken = true, string key = CorpTokenKey, FakeIdentityCenterServer? fake = null)
     {
-        var client = Fake.RegisterClient(["authorization_code", "refresh_token"], ["sso:account:access"], StartUrl);
-        var token = Fake.IssueToken(client.ClientId, TimeSpan.FromHours(8), withRefreshToken);
+        fake ??= Fake;
+        var client = fake.RegisterClient(["authorization_code", "refresh_token"], ["sso:account:access"], StartUrl);
+        var token = fake.IssueToken(client.ClientId, TimeSpan.FromHours(8), withRefreshToken);
         var file = new JsonObject
         {
             ["startUrl"] = StartUrl,

@@ -93,6 +93,8 @@ internal sealed class RunningSsocred : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public string StderrSoFar => _stderr.IsCompleted ? _stderr.Result : "(open)";
 
     /// <summary>SIGKILL, as the OOM killer or a closed terminal would end it: no cleanup runs.</summary>

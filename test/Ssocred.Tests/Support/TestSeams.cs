@@ -9,6 +9,8 @@ internal sealed class TestEnvironment(Dictionary<string, string>? variables = nu
     public Dictionary<string, string> Variables { get; } = variables ?? new Dictionary<string, string>(StringComparer.Ordinal);
 
     public string? Get(string name) => Variables.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    public IReadOnlyDictionary<string, string> All() => Variables;
 }
 
 /// <summary>Keeps what the person would have been told.</summary>
