@@ -161,6 +161,7 @@ internal static class Program
                 [
                     new ConfigurationCheck(resolver, configLoader),
                     new EndpointsCheck(),
+                    new CacheStoreCheck(stores),
                     new CachesCheck(tokens, stores, fileSystem, time),
                     new NextStepCheck(time),
                 ],

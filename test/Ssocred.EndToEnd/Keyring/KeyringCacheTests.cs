@@ -205,6 +205,30 @@ internal sealed class KeyringCacheTests : SignInTest
         AssertFailure(config, 1, "ssocred_cache 'vault' ([sso-session corp] in", "is neither 'file' nor 'keyring'");
     }
 
+    [Test]
+    public async Task Doctor_names_the_store_says_the_keyring_answers_and_that_the_AWS_CLI_cannot_share_it()
+    {
+        AssertCredentialJson(await RunWith(KeyringEnvironment(), "--profile", "demo-sso"));
+
+        var keyring = await RunWith(KeyringEnvironment(), "doctor", "--profile", "demo-sso");
+        var file = await RunWith(KeyringEnvironment(), "doctor", "--profile", "demo-sso", "--cache", "file");
+        await _keyring.StopKeyringAsync();
+        var absent = await RunWith(KeyringEnvironment(), "doctor", "--profile", "demo-sso");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(keyring.ExitCode, Is.Zero, keyring.ToString());
+            Assert.That(keyring.Stdout, Does.Contain($"store                   keyring: Secret Service ([sso-session corp] in {Home.ConfigPath})"));
+            Assert.That(keyring.Stdout, Does.Contain("keyring                 answers; its default collection is unlocked"));
+            Assert.That(keyring.Stdout, Does.Contain("cannot share this session: 'aws sso login'"));
+            Assert.That(keyring.Stdout, Does.Match(@"role credentials\s+valid: until \S+Z \(.*\) \(the Secret Service item ssocred/role-credentials/" + CorpAdminRoleKey + @"\)"));
+            Assert.That(file.Stdout, Does.Contain("store                   file, shared with the AWS CLI (--cache)"));
+            Assert.That(file.Stdout, Does.Not.Contain("Secret Service"));
+            Assert.That(absent.ExitCode, Is.EqualTo(1), absent.ToString());
+            Assert.That(absent.Stdout, Does.Contain("error: the keyring (Secret Service) cannot be reached: no Secret Service (org.freedesktop.secrets)"));
+        });
+    }
+
     /// <summary>The usual environment with the following browser and the private bus.</summary>
     private Dictionary<string, string> KeyringEnvironment()
     {

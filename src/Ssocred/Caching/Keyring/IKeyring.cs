@@ -8,6 +8,14 @@ internal interface IKeyring : IDisposable
 
     IKeyringStore Store(KeyringLabels labels);
 
-    /// <summary>Whether the keyring answers now (doctor): null when it does, else why not.</summary>
-    Task<string?> ProbeAsync();
+    /// <summary>Whether the keyring answers now, and in what state (doctor).</summary>
+    Task<KeyringProbe> ProbeAsync();
+}
+
+/// <param name="Detail">What a person should know: its state when it answers, else why it does not.</param>
+internal sealed record KeyringProbe(bool Answers, string Detail)
+{
+    public static KeyringProbe Answering(string detail = "answers") => new(true, detail);
+
+    public static KeyringProbe Failing(Errors.SsocredException failure) => new(false, failure.Message);
 }

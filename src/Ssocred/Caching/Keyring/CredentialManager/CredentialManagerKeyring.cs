@@ -9,16 +9,16 @@ internal sealed class CredentialManagerKeyring(ICredentialVault vault, ILog log)
 
     public IKeyringStore Store(KeyringLabels labels) => new CredentialManagerStore(vault, labels, log);
 
-    public Task<string?> ProbeAsync()
+    public Task<KeyringProbe> ProbeAsync()
     {
         try
         {
             _ = Store(new KeyringLabels(KeyringItemKind.SsoToken)).Keys().Count();
-            return Task.FromResult<string?>(null);
+            return Task.FromResult(KeyringProbe.Answering());
         }
         catch (Errors.SsocredException e)
         {
-            return Task.FromResult<string?>(e.Message);
+            return Task.FromResult(KeyringProbe.Failing(e));
         }
     }
 

@@ -13,7 +13,7 @@ namespace Ssocred.Caching.Keyring.CredentialManager;
 /// part carries the same random generation, so a reader that meets parts of two writes sees the
 /// entry as absent (and reads again under the lock) rather than a splice of both.
 /// </summary>
-internal sealed class CredentialManagerStore(ICredentialVault vault, KeyringLabels labels, ILog log) : IKeyringStore
+internal sealed class CredentialManagerStore(ICredentialVault vault, KeyringLabels labels, ILog log) : SynchronousKeyringStore
 {
     public const string DisplayName = "Windows Credential Manager";
 
@@ -21,19 +21,19 @@ internal sealed class CredentialManagerStore(ICredentialVault vault, KeyringLabe
     private const int GenerationSize = 16;
     private const int HeadSize = 2 + 4 + GenerationSize; // version, part count, length, generation
 
-    public KeyringItemKind Kind => labels.Kind;
+    public override KeyringItemKind Kind => labels.Kind;
 
-    public string Where(string key) => $"the {DisplayName} credential {Target(key)}";
+    public override string Where(string key) => $"the {DisplayName} credential {Target(key)}";
 
-    public byte[]? Get(string key) => Run("read", () => Read(key));
+    public override byte[]? Get(string key) => Run("read", () => Read(key));
 
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Run("store", () =>
+    public override void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Run("store", () =>
     {
         Write(key, value);
         return true;
     });
 
-    public void Remove(string key) => Run("remove", () =>
+    public override void Remove(string key) => Run("remove", () =>
     {
         vault.Delete(Target(key));
         foreach (var part in vault.Enumerate(Target(key) + "#*"))
@@ -44,9 +44,9 @@ internal sealed class CredentialManagerStore(ICredentialVault vault, KeyringLabe
         return true;
     });
 
-    public bool Contains(string key) => Run("read", () => vault.Read(Target(key)) is not null);
+    public override bool Contains(string key) => Run("read", () => vault.Read(Target(key)) is not null);
 
-    public IEnumerable<string> Keys() => Run("list", () =>
+    public override IEnumerable<string> Keys() => Run("list", () =>
     {
         var prefix = $"{KeyringItemKind.Service}/{Kind.Name}/";
         return vault.Enumerate(prefix + "*")
@@ -54,27 +54,6 @@ internal sealed class CredentialManagerStore(ICredentialVault vault, KeyringLabe
             .Select(name => name[prefix.Length..])
             .ToArray();
     });
-
-    // Entries do not slide: expiry lives inside each entry, as in the files.
-    public void Refresh(string key)
-    {
-    }
-
-    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
-
-    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
-    {
-        Set(key, value, options);
-        return Task.CompletedTask;
-    }
-
-    public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
-
-    public Task RemoveAsync(string key, CancellationToken token = default)
-    {
-        Remove(key);
-        return Task.CompletedTask;
-    }
 
     public string Target(string key) => $"{KeyringItemKind.Service}/{Kind.Name}/{key}";
 

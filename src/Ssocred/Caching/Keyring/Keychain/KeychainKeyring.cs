@@ -7,16 +7,16 @@ internal sealed class KeychainKeyring(IKeychain keychain) : IKeyring
 
     public IKeyringStore Store(KeyringLabels labels) => new KeychainStore(keychain, labels);
 
-    public Task<string?> ProbeAsync()
+    public Task<KeyringProbe> ProbeAsync()
     {
         try
         {
             _ = Store(new KeyringLabels(KeyringItemKind.SsoToken)).Contains("0000000000000000000000000000000000000000");
-            return Task.FromResult<string?>(null);
+            return Task.FromResult(KeyringProbe.Answering());
         }
         catch (Errors.SsocredException e)
         {
-            return Task.FromResult<string?>(e.Message);
+            return Task.FromResult(KeyringProbe.Failing(e));
         }
     }
 

@@ -7,15 +7,15 @@ namespace Ssocred.Caching.Keyring.Keychain;
 /// account <c>KIND/KEY</c>, labelled for Keychain Access. A locked Keychain prompts the person
 /// (the Security framework does, as for any app); a refused or impossible prompt is exit 1.
 /// </summary>
-internal sealed class KeychainStore(IKeychain keychain, KeyringLabels labels) : IKeyringStore
+internal sealed class KeychainStore(IKeychain keychain, KeyringLabels labels) : SynchronousKeyringStore
 {
     public const string DisplayName = "macOS Keychain";
 
-    public KeyringItemKind Kind => labels.Kind;
+    public override KeyringItemKind Kind => labels.Kind;
 
-    public string Where(string key) => $"the {DisplayName} item {KeyringItemKind.Service} / {Account(key)}";
+    public override string Where(string key) => $"the {DisplayName} item {KeyringItemKind.Service} / {Account(key)}";
 
-    public byte[]? Get(string key)
+    public override byte[]? Get(string key)
     {
         var status = keychain.Find(KeyringItemKind.Service, Account(key), out var password);
         if (status == KeychainStatus.ItemNotFound)
@@ -27,10 +27,10 @@ internal sealed class KeychainStore(IKeychain keychain, KeyringLabels labels) : 
         return password;
     }
 
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
+    public override void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
         Check(keychain.Save(KeyringItemKind.Service, Account(key), labels.For(key), value), "store");
 
-    public void Remove(string key)
+    public override void Remove(string key)
     {
         var status = keychain.Delete(KeyringItemKind.Service, Account(key));
         if (status != KeychainStatus.ItemNotFound)
@@ -39,34 +39,13 @@ internal sealed class KeychainStore(IKeychain keychain, KeyringLabels labels) : 
         }
     }
 
-    public bool Contains(string key) => Get(key) is not null;
+    public override bool Contains(string key) => Get(key) is not null;
 
     /// <summary>
     /// Not listed: finding every ssocred item needs the Keychain's search API, which this store
     /// does not use. logout of a named session removes its items by key all the same.
     /// </summary>
-    public IEnumerable<string> Keys() => [];
-
-    // Entries do not slide: expiry lives inside each entry, as in the files.
-    public void Refresh(string key)
-    {
-    }
-
-    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
-
-    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
-    {
-        Set(key, value, options);
-        return Task.CompletedTask;
-    }
-
-    public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
-
-    public Task RemoveAsync(string key, CancellationToken token = default)
-    {
-        Remove(key);
-        return Task.CompletedTask;
-    }
+    public override IEnumerable<string> Keys() => [];
 
     public string Account(string key) => $"{Kind.Name}/{key}";
 

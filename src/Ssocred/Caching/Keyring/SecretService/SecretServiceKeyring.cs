@@ -10,7 +10,7 @@ internal sealed class SecretServiceKeyring(SecretServiceClient client, ILog log)
 
     public IKeyringStore Store(KeyringLabels labels) => new SecretServiceStore(client, labels, log);
 
-    public async Task<string?> ProbeAsync()
+    public async Task<KeyringProbe> ProbeAsync()
     {
         try
         {
@@ -19,11 +19,11 @@ internal sealed class SecretServiceKeyring(SecretServiceClient client, ILog log)
                 var bus = await client.BusAsync().ConfigureAwait(false);
                 return await bus.IsLockedAsync(SecretServiceBus.DefaultCollection, isCollection: true).ConfigureAwait(false);
             }).ConfigureAwait(false);
-            return locked ? "its default collection is locked (ssocred will ask the Secret Service to prompt for it)" : null;
+            return KeyringProbe.Answering(locked ? "answers; its default collection is locked, so the next use asks it to prompt for the password" : "answers; its default collection is unlocked");
         }
         catch (SsocredException e)
         {
-            return e.Message;
+            return KeyringProbe.Failing(e);
         }
     }
 
