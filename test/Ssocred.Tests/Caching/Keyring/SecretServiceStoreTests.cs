@@ -65,11 +65,12 @@ public sealed class SecretServiceStoreTests
         Assert.That(store.Get(Key), Is.EqualTo(value), "the synchronous read agrees");
     }
 
-    [Test]
-    public async Task Items_carry_the_attributes_and_label_of_the_spec()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Items_carry_the_attributes_and_label_of_the_spec(bool encrypted)
     {
         var labels = new KeyringLabels(KeyringItemKind.RoleCredentials).Name(Key, KeyringLabels.RoleCredentials("AdministratorAccess", "111122223333"));
-        await Store(labels).SetAsync(Key, "secret-json"u8.ToArray(), NoExpiry);
+        await Store(labels, encrypted ? () => new DhAesSecretTransport() : null).SetAsync(Key, "secret-json"u8.ToArray(), NoExpiry);
 
         var (exitCode, stdout, stderr) = await _service.SecretToolAsync("search", "--all", "service", "ssocred", "kind", "role-credentials", "key", Key);
         stdout += stderr; // secret-tool prints the attributes on stderr
@@ -79,20 +80,21 @@ public sealed class SecretServiceStoreTests
         Assert.That(stdout, Does.Contain("attribute.service = ssocred"));
         Assert.That(stdout, Does.Contain("attribute.kind = role-credentials"));
         Assert.That(stdout, Does.Contain($"attribute.key = {Key}"));
-        Assert.That(stdout, Does.Contain("secret = secret-json"), "libsecret reads what the encrypted session wrote");
+        Assert.That(stdout, Does.Contain("secret = secret-json"), "libsecret reads what the session wrote");
         var items = await _service.ItemsAsync(("key", Key));
         Assert.That(items, Has.Length.EqualTo(1));
         Assert.That(items[0], Does.StartWith("/org/freedesktop/secrets/collection/login/"), "the default collection of a fresh keyring is login");
     }
 
     [Test]
-    public async Task An_item_libsecret_wrote_is_read_through_the_encrypted_session()
+    public async Task An_item_libsecret_wrote_is_read_through_the_encrypted_session_too()
     {
         var (exitCode, _, stderr) = await _service.SecretToolAsync("store", "--label=by hand", "service", "ssocred", "kind", "sso-token", "key", Key);
         Assert.That(exitCode, Is.Zero, stderr);
 
         // secret-tool store read its secret from stdin, which the helper closed: an empty secret.
         Assert.That(await Store(KeyringItemKind.SsoToken).GetAsync(Key), Is.Empty);
+        Assert.That(await Store(new KeyringLabels(KeyringItemKind.SsoToken), () => new DhAesSecretTransport()).GetAsync(Key), Is.Empty);
     }
 
     [Test]
@@ -154,13 +156,13 @@ public sealed class SecretServiceStoreTests
     }
 
     [Test]
-    public async Task The_plain_transport_reads_and_writes_the_same_items()
+    public async Task The_encrypted_transport_reads_and_writes_the_same_items_as_plain()
     {
-        var plain = Store(new KeyringLabels(KeyringItemKind.SsoToken), () => new PlainSecretTransport());
-        await plain.SetAsync(Key, "plain"u8.ToArray(), NoExpiry);
+        var encrypted = Store(new KeyringLabels(KeyringItemKind.SsoToken), () => new DhAesSecretTransport());
+        await encrypted.SetAsync(Key, "encrypted"u8.ToArray(), NoExpiry);
 
-        Assert.That(await Store(KeyringItemKind.SsoToken).GetAsync(Key), Is.EqualTo("plain"u8.ToArray()));
-        Assert.That(await plain.GetAsync(Key), Is.EqualTo("plain"u8.ToArray()));
+        Assert.That(await Store(KeyringItemKind.SsoToken).GetAsync(Key), Is.EqualTo("encrypted"u8.ToArray()));
+        Assert.That(await encrypted.GetAsync(Key), Is.EqualTo("encrypted"u8.ToArray()));
     }
 
     [Test]
