@@ -9,6 +9,7 @@ warm_commands() {
     "ssocred AOT|$AOT_BIN --profile $PROFILE" \
     "ssocred JIT single-file|$JIT_BIN --profile $PROFILE" \
     "floor (bare .NET AOT)|$FLOOR_BIN $ROLE_FILE" \
+    "empty .NET AOT program|$EMPTY_BIN" \
     "cat|$(command -v cat) $ROLE_FILE" \
     "Python helper (botocore)|$PYTHON $BENCH_DIR/python_helper.py --profile $PROFILE" \
     "AWS CLI v2 export-credentials|/usr/bin/aws configure export-credentials --profile $PROFILE --format process"
@@ -29,6 +30,7 @@ cold_tls_commands() {
   printf '%s\n' \
     "ssocred AOT|$env$AOT_BIN --profile $PROFILE" \
     "ssocred JIT single-file|$env$JIT_BIN --profile $PROFILE" \
+    "ssocred AOT, root in a hashed SSL_CERT_DIR|$(tls_hashed_env)$AOT_BIN --profile $PROFILE" \
     "ssocred AOT, only the needed root trusted|$(tls_only_root_env)$AOT_BIN --profile $PROFILE" \
     "Python helper (botocore)|$env$PYTHON $BENCH_DIR/python_helper.py --profile $PROFILE" \
     "AWS CLI v2 export-credentials|${env}AWS_DATA_PATH=$AWS_CLI_TLS_DATA /usr/bin/aws configure export-credentials --profile $PROFILE --format process"
@@ -60,7 +62,8 @@ measure_warm() {
   "$AOT_BIN" --profile "$PROFILE" >/dev/null || die "ssocred could not get credentials from the fake"
   local name command
   while IFS='|' read -r name command; do
-    [ "$name" = cat ] && continue   # prints the cache file itself, the floor of any reader
+    # cat prints the cache file itself, the floor of any reader; the empty program prints nothing
+    case $name in cat | "empty .NET AOT program") continue ;; esac
     # shellcheck disable=SC2086 # the command is split into words as hyperfine -N splits it
     prints_credentials $command || die "$name does not print credentials on the warm path: $(cat "$WORK/check.err")"
   done < <(warm_commands)
@@ -160,6 +163,7 @@ measure_memory_and_size() {
   memory_row 'ssocred AOT' "$AOT_BIN" "$AOT_BIN" --profile "$PROFILE" >>"$out"
   memory_row 'ssocred JIT single-file' "$JIT_BIN" "$JIT_BIN" --profile "$PROFILE" >>"$out"
   printf 'floor (bare .NET AOT)\t%s\t\t\t%s\n' "$(peak_rss "$FLOOR_BIN" "$ROLE_FILE")" "$(stat -c %s "$FLOOR_BIN")" >>"$out"
+  printf 'empty .NET AOT program\t%s\t\t\t%s\n' "$(peak_rss "$EMPTY_BIN")" "$(stat -c %s "$EMPTY_BIN")" >>"$out"
   printf 'cat\t%s\t\t\t%s\n' "$(peak_rss cat "$ROLE_FILE")" "$(stat -c %s "$(command -v cat)")" >>"$out"
   memory_row 'Python helper (botocore)' '' "$PYTHON" "$BENCH_DIR/python_helper.py" --profile "$PROFILE" >>"$out"
   printf 'AWS CLI v2 export-credentials\t%s\t\t\t\n' \

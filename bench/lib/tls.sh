@@ -13,6 +13,16 @@ start_tls_proxy() {
   cat "$dir/key.pem" "$dir/cert.pem" >"$dir/server.pem"
   TLS_BUNDLE=$dir/bundle.pem
   cat /etc/ssl/certs/ca-certificates.crt "$dir/cert.pem" >"$TLS_BUNDLE"
+  # The same trust as a folder: the system's certificates plus the proxy's, hashed as
+  # update-ca-certificates leaves /etc/ssl/certs (c_rehash links), for SSL_CERT_DIR.
+  TLS_HASHED_DIR=$dir/hashed
+  mkdir -p "$TLS_HASHED_DIR"
+  local pem
+  for pem in /etc/ssl/certs/*.pem; do
+    ln -s "$(readlink -f "$pem")" "$TLS_HASHED_DIR/$(basename "$pem")"
+  done
+  cp "$dir/cert.pem" "$TLS_HASHED_DIR/bench-proxy.pem"
+  openssl rehash "$TLS_HASHED_DIR"
   TLS_ONLY_ROOT=$dir/cert.pem
   TLS_EMPTY_DIR=$dir/no-roots
   mkdir -p "$TLS_EMPTY_DIR"
@@ -47,6 +57,13 @@ stop_tls_proxy() {
 # The environment, as `env` arguments, that sends a tool to the fake through TLS.
 tls_env() {
   printf '%s ' "$(command -v env)" "SSL_CERT_FILE=$TLS_BUNDLE" "AWS_CA_BUNDLE=$TLS_BUNDLE" \
+    "AWS_ENDPOINT_URL_SSO=$TLS_URL" "AWS_ENDPOINT_URL_SSO_OIDC=$TLS_URL"
+}
+
+# The same with the proxy's certificate in a hashed folder beside the system's (SSL_CERT_DIR), as
+# a root installed with update-ca-certificates is; the default bundle file stays the system's.
+tls_hashed_env() {
+  printf '%s ' "$(command -v env)" "SSL_CERT_DIR=$TLS_HASHED_DIR" \
     "AWS_ENDPOINT_URL_SSO=$TLS_URL" "AWS_ENDPOINT_URL_SSO_OIDC=$TLS_URL"
 }
 

@@ -45,7 +45,7 @@ internal static class Program
         using var log = new SerilogLog(
             commandLine.Options.Verbose ? LogEventLevel.Debug : LogEventLevel.Warning,
             commandLine.Options.LogFile ?? environment.Get("SSOCRED_LOG_FILE"),
-            stderr.Writer);
+            stderr);
         try
         {
             return await RunAsync(commandLine, environment, stdout, stderr, log).ConfigureAwait(false);

@@ -106,5 +106,9 @@ internal static class AwsClientFactory
         config.SigV4aSigningRegionSet = [];
         config.DisableClockSkewCorrection = false;
         config.ClientAppId = "ssocred";
+
+        // The SDK's own HTTP client, but with TLS trust that reads only the root certificates a
+        // chain needs (Platform/TlsTrust.cs): the first connection is ~90 ms faster on Linux.
+        config.HttpClientFactory = new SsoHttpClientFactory();
     }
 }

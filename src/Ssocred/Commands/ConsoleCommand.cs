@@ -37,7 +37,7 @@ internal sealed class ConsoleCommand(
 
         using var federation = new SigninFederation(endpoint, log);
         var signinToken = await federation.GetSigninTokenAsync(credentials, cancellationToken).ConfigureAwait(false);
-        var url = federation.LoginUrl(signinToken, destination ?? ConsoleUrls.DefaultDestination(settings.Session.Region, settings.ProfileRegion));
+        var url = federation.LoginUrl(signinToken, destination ?? ConsoleUrls.DefaultDestination(settings.Session.Region, RegionName.Of(settings)));
         if (printUrl)
         {
             using var output = stdout.OpenStream();

@@ -39,7 +39,7 @@ internal sealed class ExecCommand(
         var request = resolver.Resolve(options, requireRole: true);
         var settings = request.Settings;
         var role = settings.Role!;
-        var profile = settings.ProfileName ?? $"{role.AccountId}/{role.RoleName}";
+        var profile = settings.NamedProfile ?? settings.ProfileName ?? $"{role.AccountId}/{role.RoleName}";
         if (environment.Get(ExecEnvironment.ProfileVariable) is { } outer && outer != profile && !exec.Nested)
         {
             throw new SsocredException(
@@ -68,7 +68,7 @@ internal sealed class ExecCommand(
         }
 
         var credentials = await provider.GetAsync(request, cancellationToken).ConfigureAwait(false);
-        var variables = ExecEnvironment.WithKeys(inherited, credentials, profile, settings.ProfileRegion);
+        var variables = ExecEnvironment.WithKeys(inherited, credentials, profile, RegionName.Of(settings));
         if (!replacer.IsSupported)
         {
             return await RunChildAsync(path, exec.Command, variables, cancellationToken).ConfigureAwait(false);
@@ -93,7 +93,7 @@ internal sealed class ExecCommand(
         log.Debug("running {Path} with a credential endpoint on 127.0.0.1:{Port}", path, server.Port);
         try
         {
-            var variables = ExecEnvironment.WithEndpoint(inherited, server.Variables, profile, request.Settings.ProfileRegion);
+            var variables = ExecEnvironment.WithEndpoint(inherited, server.Variables, profile, RegionName.Of(request.Settings));
             return await RunChildAsync(path, exec.Command, variables, cancellationToken).ConfigureAwait(false);
         }
         finally

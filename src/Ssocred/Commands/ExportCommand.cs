@@ -21,7 +21,7 @@ internal sealed class ExportCommand(RequestResolver resolver, RoleCredentialsPro
 
         var request = resolver.Resolve(options, requireRole: true);
         var credentials = await provider.GetAsync(request, cancellationToken).ConfigureAwait(false);
-        var bytes = CredentialExport.Render(credentials, format);
+        var bytes = CredentialExport.Render(credentials, format, RegionName.Of(request.Settings));
         using var stream = stdout.OpenStream();
         stream.Write(bytes);
         return ExitCodes.Success;

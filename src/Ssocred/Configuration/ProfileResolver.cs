@@ -32,18 +32,36 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             return config;
         }
 
-        var flagsNameSession = options.SsoSession is not null || options is { StartUrl: not null, SsoRegion: not null };
-        var flagsNameRole = !requireRole || options is { AccountId: not null, RoleName: not null };
+        static bool FlagsSayAll(SsoOptions o, bool requireRole) =>
+            (o.SsoSession is not null || o is { StartUrl: not null, SsoRegion: not null })
+            && (!requireRole || o is { AccountId: not null, RoleName: not null });
+
         ProfileReader? profile = null;
-        if (!flagsNameSession || !flagsNameRole)
+        ProfileChain.Followed? followed = null;
+        if (!FlagsSayAll(options, requireRole))
         {
             var file = Config() ?? throw new SsocredException(
                 $"the config file {configPath} does not exist, so profile '{profileName}' cannot be read",
                 "create it (aws configure sso), set AWS_CONFIG_FILE, or pass --sso-session, --account-id and --role-name");
-            var values = file.Profile(profileName) ?? throw new SsocredException(
-                $"profile '{profileName}' is not in {configPath}",
-                $"add a [{(profileName == "default" ? "default" : "profile " + profileName)}] section there, or pass --profile NAME");
-            profile = new ProfileReader(values, $"profile '{profileName}' in {configPath}");
+            if (file.Profile(profileName) is not null)
+            {
+                // A profile that only runs ssocred stands for its credential_process line (SPEC §7).
+                followed = ProfileChain.Follow(options, profileName, file);
+                if (followed.ReadALine)
+                {
+                    options = followed.Options;
+                    sources["profile"] += $", then {followed.Describe()} through credential_process";
+                    profileName = options.Profile ?? environment.Get("AWS_PROFILE") ?? "default";
+                }
+            }
+
+            if (!FlagsSayAll(options, requireRole))
+            {
+                var values = file.Profile(profileName) ?? throw new SsocredException(
+                    $"profile '{profileName}' is not in {configPath}",
+                    $"add a [{(profileName == "default" ? "default" : "profile " + profileName)}] section there, or pass --profile NAME");
+                profile = new ProfileReader(values, $"profile '{profileName}' in {configPath}");
+            }
         }
 
         var session = ResolveSession(options, profile, Config, configPath, sources, out var section);
@@ -73,7 +91,8 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
         var endpoints = ResolveEndpoints(session.Region, profile, sources);
         return new SsoSettings(profile is null ? null : profileName, configLoaded ? configPath : null, session, role, endpoints, sources)
         {
-            ProfileRegion = profile?.Get("region"),
+            ProfileRegion = followed?.Region ?? profile?.Get("region"),
+            NamedProfile = followed?.Chain[0] ?? (profile is null ? null : profileName),
         };
     }
 

@@ -50,6 +50,9 @@ internal sealed record SsoSettings(
     /// <summary>The profile's <c>region</c> (for export, exec and console), or null.</summary>
     public string? ProfileRegion { get; init; }
 
+    /// <summary>The profile the command line (or AWS_PROFILE) named, before any credential_process was followed.</summary>
+    public string? NamedProfile { get; init; }
+
     /// <summary>How hints name this setup on a command line: "--profile demo" or "--sso-session corp".</summary>
     public string CommandLineSelector =>
         ProfileName is not null ? $"--profile {ProfileName}"

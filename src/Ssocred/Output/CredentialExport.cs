@@ -14,7 +14,8 @@ internal static class CredentialExport
 
     public static readonly IReadOnlyList<string> Formats = ["process", "env", "env-no-export", "powershell", "windows-cmd", "fish", "dotenv"];
 
-    public static byte[] Render(RoleCredentials credentials, string format)
+    /// <param name="region">The profile's region: AWS_REGION and AWS_DEFAULT_REGION too (not in the process format, which has no place for it).</param>
+    public static byte[] Render(RoleCredentials credentials, string format, string? region = null)
     {
         if (format == "process")
         {
@@ -37,6 +38,12 @@ internal static class CredentialExport
             .Append(line("AWS_SECRET_ACCESS_KEY", credentials.SecretAccessKey.Reveal())).Append('\n')
             .Append(line("AWS_SESSION_TOKEN", credentials.SessionToken.Reveal())).Append('\n')
             .Append(line("AWS_CREDENTIAL_EXPIRATION", CacheTime.Format(credentials.Expiration))).Append('\n');
+        if (region is not null)
+        {
+            text.Append(line("AWS_REGION", region)).Append('\n')
+                .Append(line("AWS_DEFAULT_REGION", region)).Append('\n');
+        }
+
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 }

@@ -11,5 +11,5 @@ internal interface IStandardOutput
 
 internal sealed class ConsoleStandardOutput : IStandardOutput
 {
-    public Stream OpenStream() => Console.OpenStandardOutput();
+    public Stream OpenStream() => OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : new UnixStandardOutputStream();
 }

@@ -24,6 +24,24 @@ public class CredentialExportTests
     public void Each_format_prints_exactly_what_its_shell_expects(string format, string expected) =>
         Assert.That(Encoding.UTF8.GetString(CredentialExport.Render(Credentials, format)), Is.EqualTo(expected));
 
+    [TestCase("env", "export AWS_REGION=eu-west-3\nexport AWS_DEFAULT_REGION=eu-west-3\n")]
+    [TestCase("env-no-export", "AWS_REGION=eu-west-3\nAWS_DEFAULT_REGION=eu-west-3\n")]
+    [TestCase("dotenv", "AWS_REGION=eu-west-3\nAWS_DEFAULT_REGION=eu-west-3\n")]
+    [TestCase("powershell", "$Env:AWS_REGION=\"eu-west-3\"\n$Env:AWS_DEFAULT_REGION=\"eu-west-3\"\n")]
+    [TestCase("windows-cmd", "set AWS_REGION=eu-west-3\nset AWS_DEFAULT_REGION=eu-west-3\n")]
+    [TestCase("fish", "set -gx AWS_REGION \"eu-west-3\"\nset -gx AWS_DEFAULT_REGION \"eu-west-3\"\n")]
+    public void A_region_adds_two_lines_after_the_credentials_in_the_formats_syntax(string format, string expectedTail)
+    {
+        var without = Encoding.UTF8.GetString(CredentialExport.Render(Credentials, format));
+        var with = Encoding.UTF8.GetString(CredentialExport.Render(Credentials, format, "eu-west-3"));
+
+        Assert.That(with, Is.EqualTo(without + expectedTail));
+    }
+
+    [Test]
+    public void The_process_format_has_no_place_for_a_region() =>
+        Assert.That(CredentialExport.Render(Credentials, "process", "eu-west-3"), Is.EqualTo(CredentialExport.Render(Credentials, "process")));
+
     [Test]
     public void Every_listed_format_renders() =>
         Assert.That(() => CredentialExport.Formats.Select(f => CredentialExport.Render(Credentials, f)).ToList(), Throws.Nothing);

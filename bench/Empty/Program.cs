@@ -1,0 +1,2 @@
+// empty: returns at once; see Empty.csproj.
+return 0;
