@@ -137,8 +137,9 @@ internal static class Program
         var tokens = new SessionTokens(stores, locks, Oidc, BuildSignIn(stores, Oidc, environment, notifier, time, log), notifier, time, log);
         RoleCredentialsProvider Credentials() => new(stores, locks, tokens, Portal, time, log);
 
-        using var cancellation = new CancellationTokenSource();
-        var cancel = cancellation.Token;
+        // No root cancellation: SIGINT and SIGTERM end the process (serve and exec handle them
+        // through ProcessSignals), the OS drops its locks, and the next writer removes a temp file.
+        var cancel = CancellationToken.None;
         var parsed = commandLine.Options;
         var options = commandLine.Sso;
         return commandLine.Command switch
@@ -158,13 +159,8 @@ internal static class Program
             CommandLineOptions.Console => await new ConsoleCommand(resolver, Credentials(), environment, new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log), stdout, log)
                 .RunAsync(options, parsed.Destination, parsed.PrintUrl, cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
-                [
-                    new ConfigurationCheck(resolver, configLoader),
-                    new EndpointsCheck(),
-                    new CacheStoreCheck(stores),
-                    new CachesCheck(tokens, stores, fileSystem, time),
-                    new NextStepCheck(time),
-                ],
+                new ConfigurationCheck(resolver, configLoader),
+                [new EndpointsCheck(), new CacheStoreCheck(stores), new CachesCheck(tokens, stores, fileSystem, time), new NextStepCheck(Credentials())],
                 stdout).RunAsync(options, cancel).ConfigureAwait(false),
             _ => throw new UsageException($"'{commandLine.Command}' is not an ssocred command"),
         };

@@ -13,6 +13,9 @@ namespace Ssocred.Caching;
 /// </summary>
 internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, ILog log) : ICacheStore
 {
+    /// <summary>No real entry comes near this: anything larger is not one, and is never read whole.</summary>
+    public const int MaxEntryBytes = 1 << 20;
+
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
     private bool _folderChecked;
 
@@ -36,7 +39,13 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
         try
         {
             EnsureFolderIsPrivate(create: false);
-            return fileSystem.ReadAllBytes(path);
+            var content = fileSystem.ReadSmallFile(path, MaxEntryBytes);
+            if (content is null)
+            {
+                log.Debug("ignoring the cache file {Path}: it is empty, not a regular file, or larger than 1 MiB", path);
+            }
+
+            return content;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -7,23 +7,33 @@ using Ssocred.Platform;
 namespace Ssocred.Commands;
 
 /// <summary>
-/// <c>ssocred doctor</c>: for a person who is stuck. Runs each check in turn and prints the
-/// report on stdout; never a secret. Exit 0 when a credential request would succeed without a
-/// sign-in, 1 otherwise.
+/// <c>ssocred doctor</c>: for a person who is stuck. Resolves the request (the configuration
+/// check), runs each check on it, and prints their findings on stdout; never a secret. Exit 0
+/// when a credential request would succeed without a sign-in, 1 otherwise.
 /// </summary>
-internal sealed class DoctorCommand(IReadOnlyList<IDoctorCheck> checks, IStandardOutput stdout)
+internal sealed class DoctorCommand(ConfigurationCheck configuration, IReadOnlyList<IDoctorCheck> checks, IStandardOutput stdout)
 {
     public async Task<int> RunAsync(SsoOptions options, CancellationToken cancellationToken)
     {
-        var state = new DoctorState(options);
-        var report = new DoctorReport();
-        foreach (var check in checks)
+        var (configurationSection, request) = configuration.Run(options);
+        var sections = new List<DoctorSection> { configurationSection };
+        if (request is null)
         {
-            await check.RunAsync(state, report, cancellationToken).ConfigureAwait(false);
+            sections.Add(NextStepCheck.Unresolved);
+        }
+        else
+        {
+            foreach (var check in checks)
+            {
+                if (await check.RunAsync(request, cancellationToken).ConfigureAwait(false) is { } section)
+                {
+                    sections.Add(section);
+                }
+            }
         }
 
         using var stream = stdout.OpenStream();
-        stream.Write(Encoding.UTF8.GetBytes(report.ToString()));
-        return report.Errors == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        stream.Write(Encoding.UTF8.GetBytes(DoctorReport.Render(sections)));
+        return sections.Any(s => s.HasErrors) ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class LoginCommand(RequestResolver resolver, SessionTokens token
         request = request with { Refresh = request.Refresh with { NoLogin = false } };
         if (!force
             && tokens.Read(session) is { } cached
-            && cached.IsValidFor(request.Refresh.Margin, time.GetUtcNow()))
+            && CredentialPlan.UsesToken(request.Refresh, cached, time.GetUtcNow()))
         {
             notifier.Tell($"already signed in to '{session.DisplayName}' until {CacheTime.Format(cached.ExpiresAt)}; nothing to do (--force signs in anew)");
             return 0;

@@ -46,7 +46,69 @@ internal sealed class IniDocument
         return Parse(text);
     }
 
-    public static IniDocument Parse(string text)
+    public static IniDocument Parse(string text) => Assemble(Classify(text));
+
+    /// <summary>What one line is on its own, before the lines around it are considered.</summary>
+    private enum LineKind
+    {
+        Blank,
+        Comment,
+
+        /// <summary>"[name]": <see cref="IniLine.Name"/> is the name.</summary>
+        Header,
+
+        /// <summary>"key = value" or "key: value": the key lower-cased in Name, the value in Value.</summary>
+        Assignment,
+
+        /// <summary>"= value": a key that is empty; RawConfigParser keeps it, and fails at the end.</summary>
+        EmptyKey,
+
+        /// <summary>Text with no '=' or ':': RawConfigParser fails at the end.</summary>
+        NoDelimiter,
+    }
+
+    /// <param name="Text">The line without surrounding white space.</param>
+    private readonly record struct IniLine(int Number, LineKind Kind, int Indent, string Text, string? Name = null, string? Value = null);
+
+    private static IEnumerable<IniLine> Classify(string text)
+    {
+        var number = 0;
+        foreach (var line in SplitLines(text))
+        {
+            number++;
+            var trimmed = line.Trim();
+            var indent = IndexOfNonWhiteSpace(line);
+            if (trimmed.Length == 0)
+            {
+                yield return new IniLine(number, LineKind.Blank, indent, trimmed);
+            }
+            else if (trimmed[0] is '#' or ';')
+            {
+                yield return new IniLine(number, LineKind.Comment, indent, trimmed);
+            }
+            else if (trimmed[0] == '[' && trimmed.LastIndexOf(']') > 1)
+            {
+                // Python's "\[(?P<header>.+)\]" matched from the start: up to the last ']'.
+                yield return new IniLine(number, LineKind.Header, indent, trimmed, Name: trimmed[1..trimmed.LastIndexOf(']')]);
+            }
+            else
+            {
+                var delimiter = trimmed.AsSpan().IndexOfAny('=', ':');
+                yield return delimiter switch
+                {
+                    > 0 => new IniLine(number, LineKind.Assignment, indent, trimmed, trimmed[..delimiter].TrimEnd().ToLowerInvariant(), trimmed[(delimiter + 1)..].Trim()),
+                    0 => new IniLine(number, LineKind.EmptyKey, indent, trimmed, string.Empty, trimmed[1..].Trim()),
+                    _ => new IniLine(number, LineKind.NoDelimiter, indent, trimmed),
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lines in order: indented lines continue the value above them, headers open sections,
+    /// duplicates and stray lines fail as in RawConfigParser; then [DEFAULT] goes into every section.
+    /// </summary>
+    private static IniDocument Assemble(IEnumerable<IniLine> lines)
     {
         var raw = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -58,16 +120,12 @@ internal sealed class IniDocument
         var indentLevel = 0;
         var badLines = new List<int>();
 
-        var lineNumber = 0;
-        foreach (var line in SplitLines(text))
+        foreach (var line in lines)
         {
-            lineNumber++;
-            var trimmed = line.Trim();
-            var isComment = trimmed.StartsWith('#') || trimmed.StartsWith(';');
-            if (isComment || trimmed.Length == 0)
+            if (line.Kind is LineKind.Blank or LineKind.Comment)
             {
                 // A blank line (not a comment) inside a value keeps its place in the value.
-                if (!isComment && section is not null && key is not null)
+                if (line.Kind == LineKind.Blank && section is not null && key is not null)
                 {
                     section[key].Add(string.Empty);
                 }
@@ -75,69 +133,48 @@ internal sealed class IniDocument
                 continue;
             }
 
-            var indent = IndexOfNonWhiteSpace(line);
-            if (section is not null && key is not null && indent > indentLevel)
+            if (section is not null && key is not null && line.Indent > indentLevel)
             {
-                section[key].Add(trimmed);
+                section[key].Add(line.Text);
                 continue;
             }
 
-            indentLevel = indent;
-            if (trimmed[0] == '[' && trimmed.LastIndexOf(']') > 1)
+            indentLevel = line.Indent;
+            if (line.Kind == LineKind.Header)
             {
-                // Python's "\[(?P<header>.+)\]" matched from the start: up to the last ']'.
-                sectionName = trimmed[1..trimmed.LastIndexOf(']')];
+                sectionName = line.Name!;
                 key = null;
-                if (sectionName == DefaultSectionName)
-                {
-                    section = defaults;
-                }
-                else if (raw.TryGetValue(sectionName, out var existing))
-                {
-                    if (!seen.Add(sectionName))
-                    {
-                        throw new IniParseException($"section [{sectionName}] appears twice (line {lineNumber})");
-                    }
-
-                    section = existing;
-                }
-                else
-                {
-                    section = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                    raw[sectionName] = section;
-                    order.Add(sectionName);
-                    seen.Add(sectionName);
-                }
-
+                section = OpenSection(sectionName, line.Number, raw, order, defaults, seen);
                 continue;
             }
 
             if (section is null)
             {
-                throw new IniParseException($"line {lineNumber} comes before any [section] header");
+                throw new IniParseException($"line {line.Number} comes before any [section] header");
             }
 
-            var delimiter = trimmed.AsSpan().IndexOfAny('=', ':');
-            if (delimiter <= 0)
+            switch (line.Kind)
             {
-                // RawConfigParser collects such lines and fails at the end; keys seen so far still count.
-                badLines.Add(lineNumber);
-                key = delimiter == 0 ? string.Empty : null;
-                if (key is not null)
-                {
-                    section[key] = [trimmed[1..].Trim()];
-                }
+                case LineKind.NoDelimiter:
+                    badLines.Add(line.Number);
+                    key = null;
+                    break;
+                case LineKind.EmptyKey:
+                    // RawConfigParser collects such lines and fails at the end; keys seen so far still count.
+                    badLines.Add(line.Number);
+                    key = string.Empty;
+                    section[key] = [line.Value!];
+                    break;
+                default:
+                    key = line.Name!;
+                    if (!seen.Add(sectionName + "\0" + key))
+                    {
+                        throw new IniParseException($"key '{key}' appears twice in section [{sectionName}] (line {line.Number})");
+                    }
 
-                continue;
+                    section[key] = [line.Value!];
+                    break;
             }
-
-            key = trimmed[..delimiter].TrimEnd().ToLowerInvariant();
-            if (!seen.Add(sectionName + "\0" + key))
-            {
-                throw new IniParseException($"key '{key}' appears twice in section [{sectionName}] (line {lineNumber})");
-            }
-
-            section[key] = [trimmed[(delimiter + 1)..].Trim()];
         }
 
         if (badLines.Count > 0)
@@ -145,6 +182,44 @@ internal sealed class IniDocument
             throw new IniParseException($"line {string.Join(", ", badLines)} is neither a [section], a comment nor a 'key = value' line");
         }
 
+        return new IniDocument(MergeDefaults(raw, order, defaults), order);
+    }
+
+    private static Dictionary<string, List<string>> OpenSection(
+        string name,
+        int lineNumber,
+        Dictionary<string, Dictionary<string, List<string>>> raw,
+        List<string> order,
+        Dictionary<string, List<string>> defaults,
+        HashSet<string> seen)
+    {
+        if (name == DefaultSectionName)
+        {
+            return defaults;
+        }
+
+        if (raw.TryGetValue(name, out var existing))
+        {
+            if (!seen.Add(name))
+            {
+                throw new IniParseException($"section [{name}] appears twice (line {lineNumber})");
+            }
+
+            return existing;
+        }
+
+        var section = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        raw[name] = section;
+        order.Add(name);
+        seen.Add(name);
+        return section;
+    }
+
+    private static Dictionary<string, Dictionary<string, IniValue>> MergeDefaults(
+        Dictionary<string, Dictionary<string, List<string>>> raw,
+        List<string> order,
+        Dictionary<string, List<string>> defaults)
+    {
         var sections = new Dictionary<string, Dictionary<string, IniValue>>(StringComparer.Ordinal);
         foreach (var name in order)
         {
@@ -162,7 +237,7 @@ internal sealed class IniDocument
             sections[name] = merged;
         }
 
-        return new IniDocument(sections, order);
+        return sections;
     }
 
     // Python reads text files with universal newlines: \r\n, \r and \n all end a line.

@@ -2,7 +2,10 @@ namespace Ssocred.Configuration;
 
 /// <summary>An IAM Identity Center sign-in: an [sso-session] or a legacy profile's start URL.</summary>
 /// <param name="Name">The sso-session name; null for a legacy profile.</param>
-/// <param name="ConfiguredScopes">sso_registration_scopes as written; null when not set.</param>
+/// <param name="ConfiguredScopes">
+/// sso_registration_scopes as the AWS CLI parses it (split at commas, trimmed, empties dropped);
+/// null when not set. "," gives an empty list: the AWS CLI names the registration file after that.
+/// </param>
 internal sealed record SsoSession(
     string? Name,
     string StartUrl,
@@ -12,8 +15,15 @@ internal sealed record SsoSession(
 {
     public const string DefaultScope = "sso:account:access";
 
-    /// <summary>The scopes a new client registration asks for.</summary>
-    public IReadOnlyList<string> Scopes => ConfiguredScopes ?? [DefaultScope];
+    /// <summary>
+    /// The scopes the configuration names; null when it names none (unset, empty, or only commas).
+    /// The one rule for "no scopes": a device-code registration then asks for none (the service's
+    /// default), and everything else uses <see cref="DefaultScope"/>.
+    /// </summary>
+    public IReadOnlyList<string>? NamedScopes => ConfiguredScopes is { Count: > 0 } named ? named : null;
+
+    /// <summary>The scopes a sign-in asks for: those named, else <see cref="DefaultScope"/>.</summary>
+    public IReadOnlyList<string> Scopes => NamedScopes ?? [DefaultScope];
 
     public bool IsLegacy => Name is null;
 

@@ -27,10 +27,16 @@ internal sealed class RoleCredentialsProvider(
         var policy = request.Refresh;
         var roles = stores.For(session).Roles;
         var key = CacheKeys.RoleCredentials(session, role);
-        RoleCredentials? Cached() =>
-            !policy.ForceRefresh && roles.Read(key) is { } credentials && credentials.IsValidFor(policy.Margin, time.GetUtcNow())
-                ? credentials
-                : null;
+        RoleCredentials? Cached()
+        {
+            if (policy.ForceRefresh)
+            {
+                return null;
+            }
+
+            var credentials = roles.Read(key);
+            return CredentialPlan.UsesCached(policy, credentials, time.GetUtcNow()) ? credentials : null;
+        }
 
         // The warm path is SingleFlight's first check: one small file read, nothing else.
         return await _flight.RunAsync(
@@ -55,6 +61,16 @@ internal sealed class RoleCredentialsProvider(
             () => tokens.TellIfSigningInElsewhere(session),
             cancellationToken,
             prepare: () => roles.Store.TryPrepare()).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What <see cref="GetAsync"/> would do now, from the caches alone: no lock, no write, no call.
+    /// </summary>
+    public CredentialPlan Plan(CredentialRequest request)
+    {
+        var role = request.Settings.Role ?? throw new InvalidOperationException("a role is needed");
+        var credentials = stores.For(request.Session).Roles.Read(CacheKeys.RoleCredentials(request.Session, role));
+        return CredentialPlan.For(request, credentials, tokens.Read(request.Session), time.GetUtcNow());
     }
 
     /// <summary>

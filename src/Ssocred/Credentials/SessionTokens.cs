@@ -32,7 +32,7 @@ internal sealed class SessionTokens(
         SsoToken? Usable()
         {
             var token = Read(session);
-            return token is not null && token.IsValidFor(policy.Margin, time.GetUtcNow()) && token.AccessToken != rejected ? token : null;
+            return CredentialPlan.UsesToken(policy, token, time.GetUtcNow()) && token!.AccessToken != rejected ? token : null;
         }
 
         return await _flight.RunAsync(
@@ -57,7 +57,7 @@ internal sealed class SessionTokens(
             Save(session, stale);
         }
 
-        if (!session.IsLegacy && stale is { Client: { } client, RefreshToken: { } refreshToken } && stale.CanRefresh(time.GetUtcNow())
+        if (CredentialPlan.Refreshes(session, stale, time.GetUtcNow()) && stale is { Client: { } client, RefreshToken: { } refreshToken }
             && await TryRefreshAsync(request.Settings, stale, client, refreshToken, cancellationToken).ConfigureAwait(false) is { } refreshed)
         {
             // A service that issues tokens shorter than the margin would issue them to a sign-in

@@ -6,6 +6,14 @@ internal interface IFileSystem
     /// <summary>Reads a whole file; throws the usual IO exceptions (missing, directory, denied).</summary>
     byte[] ReadAllBytes(string path);
 
+    /// <summary>
+    /// Reads a whole regular file of 1 to <paramref name="maxBytes"/> bytes; null when the path is
+    /// anything else (empty, a FIFO, a device, a symlink to one, or larger). Never blocks on a FIFO
+    /// and never reads more than <paramref name="maxBytes"/>. Throws the usual IO exceptions
+    /// (missing, directory, denied).
+    /// </summary>
+    byte[]? ReadSmallFile(string path, int maxBytes);
+
     bool FileExists(string path);
 
     bool DirectoryExists(string path);

@@ -1,6 +1,9 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
 namespace Ssocred.Platform;
 
-internal sealed class PhysicalFileSystem : IFileSystem
+internal sealed partial class PhysicalFileSystem : IFileSystem
 {
     private const UnixFileMode OwnerOnlyDirectory =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -8,6 +11,63 @@ internal sealed class PhysicalFileSystem : IFileSystem
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+
+    public byte[]? ReadSmallFile(string path, int maxBytes)
+    {
+        using var handle = OpenWithoutWaiting(path);
+
+        // A device (and an empty file) has a length of 0, through any symlink; a FIFO has none.
+        long length;
+        try
+        {
+            length = RandomAccess.GetLength(handle);
+        }
+        catch (NotSupportedException)
+        {
+            return null; // not seekable: a FIFO or a socket
+        }
+
+        if (length == 0 || length > maxBytes)
+        {
+            return null;
+        }
+
+        var content = new byte[length];
+        var read = 0;
+        while (read < content.Length && RandomAccess.Read(handle, content.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read == content.Length ? content : content[..read];
+    }
+
+    /// <summary>
+    /// Opens for reading without waiting: open(2) on a FIFO blocks until a writer comes, unless
+    /// O_NONBLOCK (which changes nothing for a regular file). Same system calls as File.OpenHandle.
+    /// </summary>
+    private static SafeFileHandle OpenWithoutWaiting(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return File.OpenHandle(path);
+        }
+
+        var flags = OperatingSystem.IsMacOS() ? MacNonBlock | MacCloseOnExec : LinuxNonBlock | LinuxCloseOnExec;
+        var descriptor = Open(path, flags);
+
+        // Failed (missing, denied, …): .NET's own open says why, with the exception callers expect.
+        return descriptor >= 0 ? new SafeFileHandle(descriptor, ownsHandle: true) : File.OpenHandle(path);
+    }
+
+    private const int LinuxNonBlock = 0x800;
+    private const int LinuxCloseOnExec = 0x80000;
+    private const int MacNonBlock = 0x4;
+    private const int MacCloseOnExec = 0x1000000;
+
+    // O_RDONLY is 0; no mode, since nothing is created.
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags);
 
     public bool FileExists(string path) => File.Exists(path);
 

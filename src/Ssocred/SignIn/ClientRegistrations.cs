@@ -48,9 +48,8 @@ internal sealed class ClientRegistrations(ICacheStores stores, TimeProvider time
     private ClientRegistrationRequest RequestFor(SsoSession session, SignInMethod method)
     {
         var name = $"ssocred-client-{session.Name ?? time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        var configured = session.ConfiguredScopes is { Count: > 0 } scopes ? scopes : null;
         return method == SignInMethod.Pkce
-            ? new ClientRegistrationRequest(name, configured ?? [SsoSession.DefaultScope], PkceGrantTypes, PkceFlow.RegisteredRedirectUri, session.StartUrl)
-            : new ClientRegistrationRequest(name, configured, GrantTypes: null, RedirectUri: null, IssuerUrl: null);
+            ? new ClientRegistrationRequest(name, session.Scopes, PkceGrantTypes, PkceFlow.RegisteredRedirectUri, session.StartUrl)
+            : new ClientRegistrationRequest(name, session.NamedScopes, GrantTypes: null, RedirectUri: null, IssuerUrl: null);
     }
 }

@@ -24,8 +24,7 @@ internal sealed class PkceFlow(ClientRegistrations registrations, BrowserLaunche
         using var listener = LoopbackListener.Bind(preferences.CallbackPort, time, log);
         var client = await registrations.GetAsync(session, SignInMethod.Pkce, oidc, cancellationToken).ConfigureAwait(false);
         var pkce = PkceSecrets.Create();
-        var scopes = session.ConfiguredScopes is { Count: > 0 } configured ? configured : [SsoSession.DefaultScope];
-        var url = AuthorizeUrl.Build(oidc.AuthorizationBase(), client.ClientId, listener.RedirectUri, pkce.State, scopes, pkce.CodeChallenge);
+        var url = AuthorizeUrl.Build(oidc.AuthorizationBase(), client.ClientId, listener.RedirectUri, pkce.State, session.Scopes, pkce.CodeChallenge);
         log.Debug("waiting for the sign-in callback on {RedirectUri}", listener.RedirectUri);
 
         var callback = listener.WaitForCallbackAsync(pkce.State, cancellationToken);

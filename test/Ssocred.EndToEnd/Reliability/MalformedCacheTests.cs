@@ -10,8 +10,8 @@ namespace Ssocred.EndToEnd.Reliability;
 /// absent (a warning where the file system refused, a debug line otherwise), and a valid one in
 /// any form the AWS CLI writes is used; times in any RFC 3339 offset mean the instant they name.
 /// CredentialProcess/CacheToleranceTests covers 9 broken role files and 5 broken token files;
-/// these are the rest: wrong JSON types, encodings, odd and impossible dates, huge and deep files,
-/// other portals' tokens, and paths that are folders or unreadable.
+/// these are the rest: wrong JSON types, encodings, odd and impossible dates, huge (over 1 MiB:
+/// never read) and deep files, other portals' tokens, and paths that are folders or unreadable.
 /// </summary>
 internal sealed class MalformedCacheTests : EndToEndTest
 {
@@ -51,7 +51,7 @@ internal sealed class MalformedCacheTests : EndToEndTest
         new("expired, with a +09:00 offset that looks hours ahead", Expired, t => Json(t, "expiresAt", At(TimeSpan.FromMinutes(-1), 9)), Outcome.Expired),
         new("expired, in the older CLI's UTC form", Expired, t => Json(t, "expiresAt", At(TimeSpan.FromMinutes(-1), 0)[..^6] + "UTC"), Outcome.Expired),
         new("duplicate expiresAt: the last wins, as in Python", Valid, t => Encoding.UTF8.GetBytes(t.ToJsonString()[..^1] + $",\"expiresAt\":\"{At(TimeSpan.FromHours(3), 0)}\"}}"), Outcome.Used),
-        new("5 MB of fields the CLI may add one day", Valid, t => Json(t, "padding", new string('x', 5 << 20)), Outcome.Used),
+        new("5 MB: larger than any real entry (1 MiB), so never read (issue 10)", Valid, t => Json(t, "padding", new string('x', 5 << 20)), Outcome.Absent),
         new("a field ssocred does not know holding a lone surrogate, refreshed", Expired, t => Encoding.UTF8.GetBytes(t.ToJsonString()[..^1] + ",\"note\":\"\\ud800\"}"), Outcome.Expired),
     ];
 
@@ -64,7 +64,7 @@ internal sealed class MalformedCacheTests : EndToEndTest
         new("Credentials null", Valid, r => Json(r, "Credentials", null), Outcome.Absent),
         new("SessionToken missing", Valid, r => Credentials(r, "SessionToken", null), Outcome.Absent),
         new("UTF-8 byte-order mark", Valid, r => [0xEF, 0xBB, 0xBF, .. Bytes(r)], Outcome.Absent),
-        new("5 MB of padding", Valid, r => Json(r, "padding", new string('x', 5 << 20)), Outcome.Used),
+        new("5 MB: larger than any real entry (1 MiB), so never read (issue 10)", Valid, r => Json(r, "padding", new string('x', 5 << 20)), Outcome.Absent),
         new("a byte that is not UTF-8 inside the secret key", Valid, r => Replace(Bytes(r), "cached_", [0x63, 0xFF, 0x63]), Outcome.Absent),
         new("a byte that is not UTF-8 in a field name ssocred skips", Valid, r => Replace(Bytes(r), "ProviderType", [0x50, 0xF5, 0x50]), Outcome.Absent),
         new("a lone surrogate escape inside the session token", Valid, r => Replace(Bytes(r), "cached_LEAKMARK_session", "\\ud800LEAKMARK_session"u8.ToArray()), Outcome.Absent),

@@ -10,33 +10,22 @@ namespace Ssocred.Commands.Doctor;
 /// </summary>
 internal sealed class CacheStoreCheck(CacheStoresByChoice stores) : IDoctorCheck
 {
-    public async Task RunAsync(DoctorState state, DoctorReport report, CancellationToken cancellationToken)
+    public async Task<DoctorSection?> RunAsync(CredentialRequest request, CancellationToken cancellationToken)
     {
-        if (state.Settings is not { } settings)
-        {
-            return;
-        }
-
-        report.Section("cache store");
+        var settings = request.Settings;
         var chosenBy = settings.Sources.TryGetValue(CacheChoices.ConfigKey, out var source) ? source : "the default";
         if (settings.Session.Cache != CacheChoice.Keyring)
         {
-            report.Fact("store", $"file, shared with the AWS CLI ({chosenBy})");
-            return;
+            return new DoctorSection("cache store", [Finding.Fact("store", $"file, shared with the AWS CLI ({chosenBy})")]);
         }
 
         var keyring = stores.Keyring().Keyring;
-        report.Fact("store", $"keyring: {keyring.DisplayName} ({chosenBy})");
         var probe = await keyring.ProbeAsync().ConfigureAwait(false);
-        if (probe.Answers)
-        {
-            report.Fact("keyring", probe.Detail);
-        }
-        else
-        {
-            report.Error(probe.Detail);
-        }
-
-        report.Fact("AWS CLI", "cannot share this session: 'aws sso login' and the CLI's own SSO read ~/.aws/sso/cache, which a keyring session never writes; sign in with 'ssocred login'");
+        return new DoctorSection("cache store",
+        [
+            Finding.Fact("store", $"keyring: {keyring.DisplayName} ({chosenBy})"),
+            probe.Answers ? Finding.Fact("keyring", probe.Detail) : Finding.Error(probe.Detail),
+            Finding.Fact("AWS CLI", "cannot share this session: 'aws sso login' and the CLI's own SSO read ~/.aws/sso/cache, which a keyring session never writes; sign in with 'ssocred login'"),
+        ]);
     }
 }

@@ -1,6 +1,7 @@
 using Ssocred.Caching;
 using Ssocred.Configuration;
 using Ssocred.Credentials;
+using Ssocred.SignIn;
 
 namespace Ssocred.Commands.Doctor;
 
@@ -11,28 +12,26 @@ internal sealed class CachesCheck(
     Platform.IFileSystem fileSystem,
     TimeProvider time) : IDoctorCheck
 {
-    public Task RunAsync(DoctorState state, DoctorReport report, CancellationToken cancellationToken)
+    public Task<DoctorSection?> RunAsync(CredentialRequest request, CancellationToken cancellationToken)
     {
-        if (state.Request is not { Settings.Role: { } role } request)
+        var findings = new List<Finding>();
+        if (request.Settings.Role is { } role)
         {
-            return Task.CompletedTask;
+            try
+            {
+                DescribeAll(request, role, findings);
+            }
+            catch (Errors.SsocredException e)
+            {
+                // A cache folder ssocred refuses (world-writable) is itself the finding.
+                findings.Add(Finding.Error(e.ToDisplayText()));
+            }
         }
 
-        report.Section("caches");
-        try
-        {
-            DescribeAll(state, request, role, report);
-        }
-        catch (Errors.SsocredException e)
-        {
-            // A cache folder ssocred refuses (world-writable) is itself the finding.
-            report.Error(e.ToDisplayText());
-        }
-
-        return Task.CompletedTask;
+        return Task.FromResult<DoctorSection?>(request.Settings.Role is null ? null : new DoctorSection("caches", findings));
     }
 
-    private void DescribeAll(DoctorState state, CredentialRequest request, RoleTarget role, DoctorReport report)
+    private void DescribeAll(CredentialRequest request, RoleTarget role, List<Finding> findings)
     {
         var now = time.GetUtcNow();
         var margin = request.Refresh.Margin;
@@ -40,22 +39,23 @@ internal sealed class CachesCheck(
         var caches = stores.For(session);
 
         var roleKey = CacheKeys.RoleCredentials(session, role);
-        state.RoleCredentials = caches.Roles.Read(roleKey);
-        report.Fact("role credentials", Describe(caches.Roles.Store, roleKey, state.RoleCredentials?.Expiration, now, margin));
+        var credentials = caches.Roles.Read(roleKey);
+        findings.Add(Finding.Fact("role credentials", Describe(caches.Roles.Store, roleKey, credentials?.Expiration, now, margin)));
 
         var tokenKey = CacheKeys.Token(session);
-        state.Token = tokens.Read(session);
-        report.Fact("SSO token", Describe(caches.Tokens.Store, tokenKey, state.Token?.ExpiresAt, now, margin));
-        if (state.Token is { } token)
+        var token = tokens.Read(session);
+        findings.Add(Finding.Fact("SSO token", Describe(caches.Tokens.Store, tokenKey, token?.ExpiresAt, now, margin)));
+        if (token is not null)
         {
-            report.Fact("refresh", session.IsLegacy ? "not possible (legacy profile)"
-                : token.CanRefresh(now) ? $"possible (client registration valid until {CacheTime.Format(token.Client!.ExpiresAt)})"
-                : "not possible (no refresh token, or the client registration expired)");
+            findings.Add(Finding.Fact("refresh", session.IsLegacy ? "not possible (legacy profile)"
+                : CredentialPlan.Refreshes(session, token, now) ? $"possible (client registration valid until {CacheTime.Format(token.Client!.ExpiresAt)})"
+                : "not possible (no refresh token, or the client registration expired)"));
         }
 
+        // Judged as a sign-in judges it: reused only with the AWS CLI's expiry window left.
         var registrationKey = CacheKeys.Registration(session, session.ConfiguredScopes);
         var registration = caches.Registrations.Read(registrationKey);
-        report.Fact("client registration", Describe(caches.Registrations.Store, registrationKey, registration?.ExpiresAt, now, TimeSpan.Zero));
+        findings.Add(Finding.Fact("client registration", Describe(caches.Registrations.Store, registrationKey, registration?.ExpiresAt, now, ClientRegistrations.ExpiryWindow)));
 
         foreach (var (name, path) in new[] { ("role lock", caches.Roles.Store.LockPathOf(roleKey)), ("session lock", caches.Tokens.Store.LockPathOf(tokenKey)) })
         {
@@ -67,7 +67,7 @@ internal sealed class CachesCheck(
             using var held = fileSystem.TryLockExclusive(path);
             if (held is null)
             {
-                report.Warning($"the {name} {path} is held by another ssocred process (a sign-in or fetch in progress)");
+                findings.Add(Finding.Warning($"the {name} {path} is held by another ssocred process (a sign-in or fetch in progress)"));
             }
         }
     }

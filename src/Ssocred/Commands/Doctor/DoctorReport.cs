@@ -2,32 +2,28 @@ using System.Text;
 
 namespace Ssocred.Commands.Doctor;
 
-/// <summary>What doctor found, line by line; problems start with "warning:" or "error:".</summary>
-internal sealed class DoctorReport
+/// <summary>The sections as text, line by line; problems start with "warning:" or "error:".</summary>
+internal static class DoctorReport
 {
-    private readonly StringBuilder _text = new();
-
-    public int Errors { get; private set; }
-
-    public int Warnings { get; private set; }
-
-    public void Section(string title) => _text.Append(_text.Length == 0 ? string.Empty : "\n").Append(title).Append('\n');
-
-    public void Fact(string name, string value) => _text.Append("  ").Append(name.PadRight(24)).Append(value).Append('\n');
-
-    public void Warning(string message)
+    public static string Render(IEnumerable<DoctorSection> sections)
     {
-        Warnings++;
-        _text.Append("warning: ").Append(message).Append('\n');
+        var text = new StringBuilder();
+        foreach (var section in sections)
+        {
+            text.Append(text.Length == 0 ? string.Empty : "\n").Append(section.Title).Append('\n');
+            foreach (var finding in section.Findings)
+            {
+                _ = finding.Kind switch
+                {
+                    FindingKind.Fact => text.Append("  ").Append(finding.Name!.PadRight(24)).Append(finding.Text),
+                    FindingKind.Warning => text.Append("warning: ").Append(finding.Text),
+                    FindingKind.Error => text.Append("error: ").Append(finding.Text),
+                    _ => text.Append(finding.Text),
+                };
+                text.Append('\n');
+            }
+        }
+
+        return text.ToString();
     }
-
-    public void Error(string message)
-    {
-        Errors++;
-        _text.Append("error: ").Append(message).Append('\n');
-    }
-
-    public void Line(string text) => _text.Append(text).Append('\n');
-
-    public override string ToString() => _text.ToString();
 }

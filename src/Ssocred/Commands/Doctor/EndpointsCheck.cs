@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Ssocred.Aws;
+using Ssocred.Configuration;
 
 namespace Ssocred.Commands.Doctor;
 
@@ -8,27 +9,25 @@ internal sealed class EndpointsCheck : IDoctorCheck
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
 
-    public async Task RunAsync(DoctorState state, DoctorReport report, CancellationToken cancellationToken)
+    public async Task<DoctorSection?> RunAsync(CredentialRequest request, CancellationToken cancellationToken)
     {
-        if (state.Settings is not { } settings)
-        {
-            return;
-        }
-
-        report.Section("endpoints");
+        var settings = request.Settings;
+        var findings = new List<Finding>();
         foreach (var (name, url, source) in new[]
                  {
                      ("portal (SSO)", AwsClientFactory.PortalEndpoint(settings.Endpoints), settings.Sources.GetValueOrDefault("AWS_ENDPOINT_URL_SSO")),
                      ("OIDC (SSO OIDC)", AwsClientFactory.OidcEndpoint(settings.Endpoints), settings.Sources.GetValueOrDefault("AWS_ENDPOINT_URL_SSO_OIDC")),
                  })
         {
-            report.Fact(name, $"{url} ({source ?? "the region's endpoint"})");
+            findings.Add(Finding.Fact(name, $"{url} ({source ?? "the region's endpoint"})"));
             var reachable = await ConnectsAsync(url, cancellationToken).ConfigureAwait(false);
             if (reachable is not null)
             {
-                report.Warning($"cannot connect to {url.GetLeftPart(UriPartial.Authority)}: {reachable}");
+                findings.Add(Finding.Warning($"cannot connect to {url.GetLeftPart(UriPartial.Authority)}: {reachable}"));
             }
         }
+
+        return new DoctorSection("endpoints", findings);
     }
 
     /// <summary>Null when a TCP connection opens; else why not.</summary>

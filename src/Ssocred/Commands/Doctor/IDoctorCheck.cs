@@ -1,7 +1,10 @@
+using Ssocred.Configuration;
+
 namespace Ssocred.Commands.Doctor;
 
-/// <summary>One thing doctor looks at; each writes its own section of the report.</summary>
+/// <summary>One thing doctor looks at, for a resolved request; its findings are its section.</summary>
 internal interface IDoctorCheck
 {
-    Task RunAsync(DoctorState state, DoctorReport report, CancellationToken cancellationToken);
+    /// <summary>The check's section; null when it has nothing to say for this request.</summary>
+    Task<DoctorSection?> RunAsync(CredentialRequest request, CancellationToken cancellationToken);
 }
