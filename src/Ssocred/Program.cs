@@ -23,22 +23,29 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var stderr = new ConsoleStandardError();
-        var stdout = new ConsoleStandardOutput();
+        StandardDescriptors.Guard();
+        var stderr = new ProcessStandardError();
+        var stdout = new ProcessStandardOutput();
+        if (args.Length > 0 && args[0] == CommandLineOptions.Complete)
+        {
+            return Complete(args[1..], stdout);
+        }
+
         CommandLine? commandLine;
         try
         {
-            commandLine = Parse(args, () => new StreamWriter(stdout.OpenStream()));
+            commandLine = Parse(args, stdout);
         }
-        catch (UsageException e)
+        catch (SsocredException e)
         {
-            stderr.Writer.WriteLine($"ssocred: {e.ToDisplayText()}");
+            // A usage mistake (exit 2), or stdout failing under --help or --version (exit 1).
+            stderr.Writer.Write($"ssocred: {e.ToDisplayText()}\n");
             return e.ExitCode;
         }
 
         if (commandLine is null)
         {
-            return ExitCodes.Success; // help or version was printed
+            return ExitCodes.Success; // help, the version or a completion script was printed
         }
 
         var environment = new ProcessEnvironment();
@@ -87,31 +94,62 @@ internal static class Program
     }
 
     /// <summary>
-    /// The bare credential process takes the cheap hand-written path; commands and help go
-    /// through System.CommandLine. Null when help or the version was printed.
+    /// The bare credential process takes the cheap hand-written path; commands go through
+    /// System.CommandLine; both read the one option table. Null when help, the version or a
+    /// completion script was printed.
     /// </summary>
-    private static CommandLine? Parse(string[] args, Func<TextWriter> openStdout)
+    private static CommandLine? Parse(string[] args, ProcessStandardOutput stdout)
     {
-        if (args.Length > 0 && CommandLineOptions.IsCommand(args[0]))
+        var commandLine = args.Length > 0 && CommandLineOptions.IsCommand(args[0])
+            ? CommandTree.Parse(args)
+            : CommandLineParser.Parse(args);
+        var options = commandLine.Options;
+        string? printed = commandLine.Command switch
         {
-            return CommandTree.Parse(args, openStdout);
+            _ when options.Help => HelpText.For(commandLine.Command),
+            CommandLineOptions.Help => HelpText.For(HelpText.Resolve(options.Arguments)),
+            CommandLineOptions.Version => VersionLine.Text + "\n",
+            CommandLineOptions.Completion when !options.Help => CompletionScripts.For(options.Arguments[0]),
+            _ when options.Version => VersionLine.Text + "\n",
+            _ => null,
+        };
+        if (printed is null)
+        {
+            return commandLine;
         }
 
-        var commandLine = CommandLineParser.ParseCredentialProcess(args);
-        if (commandLine.Options.Help)
+        using var output = stdout.OpenStream();
+        output.Write(System.Text.Encoding.UTF8.GetBytes(printed));
+        return null;
+    }
+
+    /// <summary>A Tab in a shell: candidates one a line, from the table and the config file's headers; silent on any failure.</summary>
+    private static int Complete(string[] words, ProcessStandardOutput stdout)
+    {
+        var fileSystem = new PhysicalFileSystem();
+        var configLoader = new ConfigFileLoader(new ProcessEnvironment(), fileSystem);
+        string? ReadConfig()
         {
-            CommandTree.PrintHelp(openStdout);
-            return null;
+            try
+            {
+                return System.Text.Encoding.UTF8.GetString(fileSystem.ReadAllBytes(configLoader.ConfigPath));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SsocredException)
+            {
+                return null;
+            }
         }
 
-        if (commandLine.Options.Version)
+        try
         {
-            using var output = openStdout();
-            output.Write($"ssocred {CommandTree.Version}\n");
-            return null;
+            using var output = stdout.OpenStream();
+            output.Write(System.Text.Encoding.UTF8.GetBytes(string.Concat(Completion.Candidates(words, ReadConfig).Select(c => c + "\n"))));
+            return ExitCodes.Success;
         }
-
-        return commandLine;
+        catch (SsocredException)
+        {
+            return ExitCodes.Failure;
+        }
     }
 
     private static async Task<int> RunAsync(
@@ -151,7 +189,7 @@ internal static class Program
             CommandLineOptions.Logout => await new LogoutCommand(resolver, configLoader, tokens, stores, Portal, notifier, time, log)
                 .RunAsync(options, parsed.All, cancel).ConfigureAwait(false),
             CommandLineOptions.Populate => await new ConfigurePopulateCommand(resolver, tokens, Portal, fileSystem, stdout, notifier, time, Environment.ProcessPath ?? "ssocred", log)
-                .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate), cancel).ConfigureAwait(false),
+                .RunAsync(options, new PopulateOptions(parsed.DryRun, parsed.Region, parsed.NameTemplate, parsed.Prune), cancel).ConfigureAwait(false),
             CommandLineOptions.Serve => await new ServeCommand(resolver, Credentials(), stdout, new ProcessSignals(), time, log)
                 .RunAsync(options, parsed.Port, cancel).ConfigureAwait(false),
             CommandLineOptions.Exec => await new ExecCommand(resolver, Credentials(), environment, new ProgramLookup(fileSystem), new UnixProcessReplacer(), new ChildProcesses(), new ProcessSignals(), time, log)
@@ -160,7 +198,7 @@ internal static class Program
                 .RunAsync(options, parsed.Destination, parsed.PrintUrl, cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
                 new ConfigurationCheck(resolver, configLoader),
-                [new EndpointsCheck(), new CacheStoreCheck(stores), new CachesCheck(tokens, stores, fileSystem, time), new NextStepCheck(Credentials())],
+                [new EndpointsCheck(new TcpEndpointProbe()), new CacheStoreCheck(stores), new CachesCheck(tokens, stores, fileSystem, time), new NextStepCheck(Credentials())],
                 stdout).RunAsync(options, cancel).ConfigureAwait(false),
             _ => throw new UsageException($"'{commandLine.Command}' is not an ssocred command"),
         };
@@ -179,8 +217,9 @@ internal static class Program
         var browser = new BrowserLauncher(environment, new SystemProcessLauncher(), notifier, time, log);
         return new SignInCoordinator(
             new PkceFlow(registrations, browser, notifier, time, log),
-            new DeviceCodeFlow(registrations, browser, new DeviceCodePoller(time, log), notifier),
+            new DeviceCodeFlow(registrations, browser, new DeviceCodePoller(time, log), notifier, time),
             oidc,
+            new TcpEndpointProbe(),
             environment,
             time,
             log);

@@ -1,104 +1,116 @@
 using System.CommandLine;
-using System.CommandLine.Help;
-using System.Reflection;
 using Ssocred.Errors;
+using System.CommandLine.Parsing;
 
 namespace Ssocred.Cli;
 
 /// <summary>
-/// The commands (login, logout, list, export, configure populate, doctor) and their help,
-/// through System.CommandLine, built from the one option table in <see cref="CommandLineOptions"/>.
+/// The commands through System.CommandLine, built from the one option table in
+/// <see cref="CommandLineOptions"/>. Its errors are turned into the same words the hand parser
+/// uses (<see cref="Usage"/>); help is rendered from the table (<see cref="HelpText"/>).
 /// </summary>
 internal static class CommandTree
 {
-    public static string Version =>
-        typeof(CommandTree).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? "unknown";
-
-    /// <summary>The parsed command line, or null when help was asked for and has been printed.</summary>
     /// <exception cref="UsageException">The command line cannot be understood.</exception>
-    public static CommandLine? Parse(IReadOnlyList<string> args, Func<TextWriter> openStdout)
+    public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        var (root, commands, options) = Build();
-        string[] execCommand = [];
-        if (args[0] == CommandLineOptions.Exec)
+        // exec's COMMAND and its arguments are COMMAND's, whatever they look like.
+        (args, var execCommand) = ExecArguments.SplitIfExec(args);
+        if (args.Count == 2 && args[1] is "--help" or "-h" && CommandLineOptions.FindGroup(args[0]) is not null && CommandLineOptions.Command(args[0]) is null)
         {
-            (var ours, execCommand) = ExecArguments.Split(args);
-            args = ours;
+            return new CommandLine(args[0], new ParseState { Help = true }); // a group's help, e.g. 'configure --help'
         }
 
-        var result = root.Parse(args.ToArray());
-        var key = commands.GetValueOrDefault(result.CommandResult.Command, CommandLineOptions.CredentialProcess);
+        var tree = Build();
+        var result = tree.Root.Parse(args.ToArray(), new ParserConfiguration { EnablePosixBundling = false, ResponseFileTokenReplacer = null });
+        var spec = tree.Commands.GetValueOrDefault(result.CommandResult.Command);
+        var name = spec?.Name ?? CommandLineOptions.CredentialProcess;
         if (result.Errors.Count > 0)
         {
+            // The words of every mistake come from one reading (Usage, through the hand parser's
+            // left-to-right pass). A line only System.CommandLine refuses keeps its words.
+            CommandLineParser.Parse(args);
             var message = result.Errors[0].Message.TrimEnd('.');
-            throw new UsageException(char.ToLowerInvariant(message[0]) + message[1..], key.Length == 0 ? "ssocred --help" : $"ssocred {key} --help");
+            throw Usage.Error(char.ToLowerInvariant(message[0]) + message[1..], name);
         }
 
-        if (result.Action is HelpAction || key.Length == 0)
+        // A command that takes words takes any unknown option as one; before '--' it is a mistake.
+        var beforeDoubleDash = result.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash);
+        if (beforeDoubleDash.Any(t => t.Type == TokenType.Argument && t.Value.StartsWith('-') && t.Value != "-"))
         {
-            using var stdout = openStdout();
-            result.Invoke(new InvocationConfiguration { Output = stdout, Error = stdout });
-            return null;
+            CommandLineParser.Parse(args);
         }
 
         var state = new ParseState();
-        foreach (var (spec, option) in options)
+        foreach (var token in result.Tokens)
         {
-            if (spec.AppliesTo(key) && result.GetResult(option) is { Implicit: false } given)
+            if (token.Type == TokenType.Option && tree.Options.FirstOrDefault(o => o.Option.Name == token.Value || o.Option.Aliases.Contains(token.Value)) is { } given
+                && result.GetResult(given.Option) is { } optionResult)
             {
-                spec.Apply(state, given.Tokens.Count > 0 ? given.Tokens[^1].Value : string.Empty);
+                if (optionResult.IdentifierTokenCount > 1)
+                {
+                    throw Usage.Repeated(given.Spec, name);
+                }
+
+                given.Spec.Apply(state, optionResult.Tokens.Count > 0 ? optionResult.Tokens[0].Value : string.Empty, name);
             }
         }
 
-        if (key == CommandLineOptions.Exec)
+        if (spec?.Arguments is not null && tree.Arguments.TryGetValue(result.CommandResult.Command, out var argument))
         {
-            state.ExecCommand = execCommand.Length > 0
-                ? execCommand
-                : throw new UsageException("exec needs a command to run (ssocred exec --profile P -- COMMAND [ARG...])", "ssocred exec --help");
+            state.Arguments.AddRange(result.GetValue(argument) ?? []);
         }
 
-        return new CommandLine(key, state);
+        state.Arguments.AddRange(execCommand);
+        CommandLineParser.CheckArguments(spec, state);
+        return new CommandLine(name, state);
     }
 
-    /// <summary>Prints the tool's help (commands and the credential process's options).</summary>
-    public static void PrintHelp(Func<TextWriter> openStdout) => Parse(["--help"], openStdout);
+    private sealed record Tree(
+        RootCommand Root,
+        Dictionary<Command, CommandSpec> Commands,
+        List<(OptionSpec Spec, Option Option)> Options,
+        Dictionary<Command, Argument<string[]>> Arguments);
 
-    private static (RootCommand Root, Dictionary<Command, string> Commands, List<(OptionSpec, Option)> Options) Build()
+    private static Tree Build()
     {
-        var options = CommandLineOptions.All
-            .Where(spec => spec.Name is not ("--help" or "--version"))
-            .Select(spec => (spec, Create(spec)))
-            .ToList();
-        var root = new RootCommand(
-            "AWS credentials from an IAM Identity Center (SSO) sign-in, for credential_process.\n\n"
-            + "Without a command, ssocred is the credential process: it prints the credentials as the JSON that\n"
-            + "AWS SDKs read, e.g. in ~/.aws/config:  credential_process = ssocred --profile demo-sso");
-        var commands = new Dictionary<Command, string>();
+        var options = CommandLineOptions.All.Select(spec => (spec, Create(spec))).ToList();
+        var root = new RootCommand();
+        root.Options.Clear(); // its own --help and --version: ours come from the table
+        root.Directives.Clear();
+        root.SetAction(_ => 0); // the credential process: a root without a command is valid
+        var tree = new Tree(root, [], options, []);
         foreach (var (spec, option) in options.Where(o => o.spec.AppliesTo(CommandLineOptions.CredentialProcess)))
         {
             root.Options.Add(option);
         }
 
-        foreach (var (name, summary) in CommandLineOptions.Commands)
+        foreach (var spec in CommandLineOptions.Commands)
         {
-            var words = name.Split(' ');
+            var words = spec.Words;
             var parent = (Command)root;
             for (var i = 0; i < words.Length - 1; i++)
             {
-                parent = parent.Subcommands.FirstOrDefault(c => c.Name == words[i])
-                    ?? AddTo(parent, new Command(words[i], $"{words[i]} commands"));
+                parent = parent.Subcommands.FirstOrDefault(c => c.Name == words[i]) ?? AddTo(parent, new Command(words[i]));
             }
 
-            var command = AddTo(parent, new Command(words[^1], summary));
-            commands[command] = name;
-            foreach (var (spec, option) in options.Where(o => o.spec.AppliesTo(name)))
+            var command = AddTo(parent, new Command(words[^1], spec.Summary));
+            tree.Commands[command] = spec;
+            foreach (var (optionSpec, option) in options.Where(o => o.spec.AppliesTo(spec.Name)))
             {
                 command.Options.Add(option);
             }
+
+            if (spec.Arguments is { } positional)
+            {
+                // Any number here: how many are allowed is checked with the hand parser's words.
+                var argument = new Argument<string[]>(positional.Name) { Arity = ArgumentArity.ZeroOrMore };
+                command.Arguments.Add(argument);
+                tree.Arguments[command] = argument;
+            }
         }
 
-        return (root, commands, options);
+        return tree;
     }
 
     private static Command AddTo(Command parent, Command child)
@@ -109,15 +121,14 @@ internal static class CommandTree
 
     private static Option Create(OptionSpec spec)
     {
-        Option option = spec.ValueName is null
-            ? new Option<bool>(spec.Name) { Description = spec.Help, Arity = ArgumentArity.Zero }
-            : new Option<string>(spec.Name) { Description = spec.Help, HelpName = spec.ValueName };
+        Option option = spec.TakesValue
+            ? new Option<string>(spec.Name) { Description = spec.Help, HelpName = spec.ValueName, Arity = ArgumentArity.ExactlyOne }
+            : new Option<bool>(spec.Name) { Description = spec.Help, Arity = ArgumentArity.Zero };
         if (spec.Alias is not null)
         {
             option.Aliases.Add(spec.Alias);
         }
 
-        option.Recursive = false;
         return option;
     }
 }

@@ -8,6 +8,10 @@ namespace Ssocred.Cli;
 /// </summary>
 internal static class ExecArguments
 {
+    /// <summary>For exec, its part and COMMAND's; for any other command line, all of it and nothing.</summary>
+    public static (IReadOnlyList<string> Ours, string[] Command) SplitIfExec(IReadOnlyList<string> args) =>
+        args.Count > 0 && args[0] == CommandLineOptions.Exec ? Split(args) : (args, []);
+
     public static (string[] Ours, string[] Command) Split(IReadOnlyList<string> args)
     {
         var i = 1; // args[0] is "exec"

@@ -13,9 +13,9 @@ using Ssocred.Platform;
 namespace Ssocred.Commands;
 
 /// <summary>What <c>configure populate</c> was asked to do.</summary>
-internal sealed record PopulateOptions(bool DryRun, string? Region, string NameTemplate)
+internal sealed record PopulateOptions(bool DryRun, string? Region, string NameTemplate, bool Prune = false)
 {
-    public const string DefaultNameTemplate = "{account_name}-{role_name}";
+    public const string DefaultNameTemplate = ProfileNameTemplate.Default;
 }
 
 /// <summary>
@@ -40,9 +40,10 @@ internal sealed partial class ConfigurePopulateCommand(
     {
         if (options.SsoSession is null)
         {
-            throw new UsageException("configure populate needs --sso-session NAME");
+            throw new UsageException("configure populate needs --sso-session NAME", "ssocred configure populate --help");
         }
 
+        ProfileNameTemplate.Check(populate.NameTemplate);
         var request = resolver.Resolve(options with { Profile = null }, requireRole: false);
         var path = request.Settings.ConfigPath ?? resolver.ConfigPath;
         using var portal = portalFactory(request.Settings.Endpoints);
@@ -50,58 +51,66 @@ internal sealed partial class ConfigurePopulateCommand(
         var profiles = Profiles(directory.SelectMany(a => a.Roles.Select(role => (a.Account, role))).ToList(), options.SsoSession, populate);
 
         var before = fileSystem.FileExists(path) ? Encoding.UTF8.GetString(fileSystem.ReadAllBytes(path)) : string.Empty;
-        var (after, skipped) = ProfileBlockEditor.Apply(before, options.SsoSession, profiles);
-        foreach (var name in skipped)
+        var edit = ProfileBlockEditor.Apply(before, options.SsoSession, profiles, populate.Prune);
+        foreach (var name in edit.Skipped)
         {
             notifier.Tell($"warning: [profile {name}] already exists and was not written by ssocred; left as it is");
+        }
+
+        if (edit.Stale.Count > 0)
+        {
+            var names = string.Join(", ", edit.Stale);
+            notifier.Tell(populate.Prune
+                ? $"{(populate.DryRun ? "would remove" : "removing")} {edit.Stale.Count} profile(s) of roles '{options.SsoSession}' no longer has: {names}"
+                : $"{edit.Stale.Count} profile(s) of roles '{options.SsoSession}' no longer has stay (--prune removes them): {names}");
         }
 
         if (populate.DryRun)
         {
             using var stream = stdout.OpenStream();
-            stream.Write(Encoding.UTF8.GetBytes(UnifiedDiff.Render(before, after, path)));
+            stream.Write(Encoding.UTF8.GetBytes(UnifiedDiff.Render(before, edit.Text, path)));
             return ExitCodes.Success;
         }
 
-        if (after == before)
+        if (edit.Text == before)
         {
             notifier.Tell($"{path} already has all {profiles.Count} profile(s) of '{options.SsoSession}'");
             return ExitCodes.Success;
         }
 
-        Write(path, before.Length > 0, after);
-        notifier.Tell($"wrote {profiles.Count - skipped.Count} profile(s) of '{options.SsoSession}' to {path}");
+        Write(path, before.Length > 0, edit.Text);
+        notifier.Tell($"wrote {profiles.Count - edit.Skipped.Count} profile(s) of '{options.SsoSession}' to {path}");
         return ExitCodes.Success;
     }
 
     private List<PopulatedProfile> Profiles(List<(PortalAccount Account, string Role)> assignments, string session, PopulateOptions populate)
     {
-        string Name((PortalAccount Account, string Role) a, bool withId) => SafeName(
-            populate.NameTemplate
-                .Replace("{account_name}", a.Account.AccountName, StringComparison.Ordinal)
-                .Replace("{account_id}", a.Account.AccountId, StringComparison.Ordinal)
-                .Replace("{role_name}", a.Role, StringComparison.Ordinal)
-                .Replace("{session}", session, StringComparison.Ordinal)
-            + (withId ? "-" + a.Account.AccountId : string.Empty));
+        string Name((PortalAccount Account, string Role) a, bool withId) =>
+            SafeName(ProfileNameTemplate.Fill(populate.NameTemplate, a.Account.AccountName, a.Account.AccountId, a.Role, session) + (withId ? "-" + a.Account.AccountId : string.Empty));
 
         // Two accounts may share a name: the account id then keeps their profiles apart.
         var clashes = assignments.GroupBy(a => Name(a, false), StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        return assignments
-            .Select(a =>
+        var profiles = assignments
+            .Select(a => new PopulatedProfile(
+                Name(a, clashes.Contains(Name(a, false))),
+                new RoleTarget(a.Account.AccountId, a.Role),
+                $"{Quote(ssocredPath)} --sso-session {Quote(session)} --account-id {a.Account.AccountId} --role-name {Quote(a.Role)}")
             {
-                var values = new List<KeyValuePair<string, string>>
-                {
-                    new("credential_process", $"{Quote(ssocredPath)} --sso-session {Quote(session)} --account-id {a.Account.AccountId} --role-name {Quote(a.Role)}"),
-                };
-                if (populate.Region is not null)
-                {
-                    values.Add(new("region", populate.Region));
-                }
-
-                return new PopulatedProfile(Name(a, clashes.Contains(Name(a, false))), values);
+                Extra = populate.Region is null ? [] : [new("region", populate.Region)],
             })
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
+
+        // A template that still gives two roles one name (no {role_name}) would write duplicate sections.
+        if (profiles.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } collision)
+        {
+            var roles = string.Join(" and ", collision.Take(2).Select(p => $"{p.Role.RoleName} in {p.Role.AccountId}"));
+            throw new UsageException(
+                $"--profile-name-template '{populate.NameTemplate}' gives {collision.Count()} roles the name '{collision.Key}' ({roles}); nothing was written",
+                "add {role_name} (and {account_id}) to the template — see 'ssocred configure populate --help'");
+        }
+
+        return profiles;
     }
 
     private void Write(string path, bool exists, string text)
@@ -111,6 +120,12 @@ internal sealed partial class ConfigurePopulateCommand(
         {
             mode = fileSystem.GetUnixMode(path);
             var backup = $"{path}.ssocred-backup-{time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+            for (var n = 2; fileSystem.FileExists(backup); n++)
+            {
+                // Two runs within one second: a second backup, never an overwrite or a crash.
+                backup = $"{backup.Split('~')[0]}~{n}";
+            }
+
             fileSystem.Copy(path, backup);
             notifier.Tell($"backed up {path} to {backup}");
         }

@@ -14,11 +14,6 @@ internal sealed class ExportCommand(RequestResolver resolver, RoleCredentialsPro
 {
     public async Task<int> RunAsync(SsoOptions options, string format, CancellationToken cancellationToken)
     {
-        if (!CredentialExport.Formats.Contains(format))
-        {
-            throw new UsageException($"--format takes one of {string.Join(", ", CredentialExport.Formats)}, not '{format}'");
-        }
-
         var request = resolver.Resolve(options, requireRole: true);
         var credentials = await provider.GetAsync(request, cancellationToken).ConfigureAwait(false);
         var bytes = CredentialExport.Render(credentials, format, RegionName.Of(request.Settings));

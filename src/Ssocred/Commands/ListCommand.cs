@@ -16,15 +16,8 @@ internal sealed class ListCommand(
     IStandardOutput stdout,
     ILog log)
 {
-    public static readonly IReadOnlyList<string> OutputFormats = ["text", "json"];
-
     public async Task<int> RunAsync(SsoOptions options, string output, CancellationToken cancellationToken)
     {
-        if (!OutputFormats.Contains(output))
-        {
-            throw new UsageException($"--output takes text or json, not '{output}'");
-        }
-
         var request = resolver.Resolve(options, requireRole: false);
         using var portal = portalFactory(request.Settings.Endpoints);
         var accounts = await AccountDirectory.ListAsync(tokens, portal, request, log, cancellationToken).ConfigureAwait(false);

@@ -29,13 +29,20 @@ internal sealed class RoleCredentialsProvider(
         var key = CacheKeys.RoleCredentials(session, role);
         RoleCredentials? Cached()
         {
-            if (policy.ForceRefresh)
+            var credentials = policy.ForceRefresh ? null : roles.Read(key);
+            var valid = credentials is not null && CredentialPlan.UsesCached(policy, credentials, time.GetUtcNow());
+            if (log.IsDebugEnabled)
             {
-                return null;
+                // -v and log files say what the warm path did too: the one path a person debugging an SDK sees.
+                log.Debug(
+                    valid ? "using the cached role credentials in {Path}, valid until {Expiration}"
+                    : credentials is not null ? "the cached role credentials in {Path} expire at {Expiration}, within the margin; renewing them"
+                    : policy.ForceRefresh ? "not reading {Path}: --force-refresh" : "no usable role credentials cached in {Path}",
+                    roles.Store.Where(key),
+                    credentials is null ? null : CacheTime.Format(credentials.Expiration));
             }
 
-            var credentials = roles.Read(key);
-            return CredentialPlan.UsesCached(policy, credentials, time.GetUtcNow()) ? credentials : null;
+            return valid ? credentials : null;
         }
 
         // The warm path is SingleFlight's first check: one small file read, nothing else.
@@ -45,6 +52,16 @@ internal sealed class RoleCredentialsProvider(
             async () =>
             {
                 var credentials = await FetchAsync(request, role, cancellationToken).ConfigureAwait(false);
+                log.Debug("GetRoleCredentials gave credentials valid until {Expiration}; caching them in {Path}", CacheTime.Format(credentials.Expiration), roles.Store.Where(key));
+                if (!credentials.IsValidFor(policy.Margin, time.GetUtcNow()))
+                {
+                    // No fetch can do better: the service issues credentials this long. Said, and used as they are.
+                    log.Warning(
+                        "--min-ttl {Margin} is longer than the credentials IAM Identity Center issues (these are valid until {Expiration}); using them as they are",
+                        SignIn.DurationText.Describe(policy.Margin),
+                        CacheTime.Format(credentials.Expiration));
+                }
+
                 try
                 {
                     roles.Write(key, credentials, role);
@@ -58,7 +75,7 @@ internal sealed class RoleCredentialsProvider(
             },
             policy.LockWait,
             // The role's lock may be held by a process that is signing in: the wait then needs saying.
-            () => tokens.TellIfSigningInElsewhere(session),
+            () => tokens.TellIfSigningInElsewhere(session, policy.LockWait),
             cancellationToken,
             prepare: () => roles.Store.TryPrepare()).ConfigureAwait(false);
     }

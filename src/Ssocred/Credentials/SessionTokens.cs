@@ -32,7 +32,17 @@ internal sealed class SessionTokens(
         SsoToken? Usable()
         {
             var token = Read(session);
-            return CredentialPlan.UsesToken(policy, token, time.GetUtcNow()) && token!.AccessToken != rejected ? token : null;
+            var usable = CredentialPlan.UsesToken(policy, token, time.GetUtcNow()) && token!.AccessToken != rejected;
+            if (log.IsDebugEnabled)
+            {
+                log.Debug(
+                    usable ? "using the SSO token of {Session} cached in {Path}, valid until {ExpiresAt}" : "no usable SSO token of {Session} cached in {Path} (expiry {ExpiresAt}); renewing it",
+                    session.DisplayName,
+                    Cache(session).Store.Where(CacheKeys.Token(session)),
+                    token is null ? "none" : CacheTime.Format(token.ExpiresAt));
+            }
+
+            return usable ? token : null;
         }
 
         return await _flight.RunAsync(
@@ -40,7 +50,7 @@ internal sealed class SessionTokens(
             Usable,
             () => RenewAsync(request, rejected, cancellationToken),
             policy.LockWait,
-            () => TellWaitingForSignIn(session),
+            () => TellWaitingForSignIn(session, policy.LockWait),
             cancellationToken,
             prepare: () => Cache(session).Store.TryPrepare()).ConfigureAwait(false);
     }
@@ -81,7 +91,7 @@ internal sealed class SessionTokens(
             static () => null,
             () => SignInAsync(request, cancellationToken),
             request.Refresh.LockWait,
-            () => TellWaitingForSignIn(request.Session),
+            () => TellWaitingForSignIn(request.Session, request.Refresh.LockWait),
             cancellationToken,
             prepare: () => Cache(request.Session).Store.TryPrepare());
 
@@ -89,11 +99,11 @@ internal sealed class SessionTokens(
     /// For a process waiting on another lock (its role's): tells the person when the wait is
     /// really for another process's sign-in, i.e. when this session's lock is held elsewhere.
     /// </summary>
-    public void TellIfSigningInElsewhere(SsoSession session)
+    public void TellIfSigningInElsewhere(SsoSession session, TimeSpan wait)
     {
         if (locks.IsHeldElsewhere(SessionLockPath(session)))
         {
-            TellWaitingForSignIn(session);
+            TellWaitingForSignIn(session, wait);
         }
     }
 
@@ -102,8 +112,8 @@ internal sealed class SessionTokens(
     /// <summary>The session's lock: one refresh or sign-in at a time, across processes.</summary>
     private string SessionLockPath(SsoSession session) => Cache(session).Store.LockPathOf(CacheKeys.Token(session));
 
-    private void TellWaitingForSignIn(SsoSession session) =>
-        notifier.Tell($"waiting for another ssocred process that is signing in to '{session.DisplayName}'…");
+    private void TellWaitingForSignIn(SsoSession session, TimeSpan wait) =>
+        notifier.Tell($"waiting for another ssocred process that is signing in to '{session.DisplayName}' ({DurationText.Until(wait, time.GetUtcNow())})…");
 
     /// <summary>The session's cached token, if there is one and it is this session's.</summary>
     public SsoToken? Read(SsoSession session)

@@ -17,10 +17,13 @@ internal sealed class SerilogLog(LogEventLevel minimumLevel, string? logFile, IS
     private const string StderrTemplate = "ssocred: {Level:w}: {Message:lj}{NewLine}{Exception}";
     private const string FileTemplate = "{Timestamp:yyyy-MM-dd'T'HH:mm:ss.fffzzz} [{Level:u3}] ({ProcessId}) {Message:lj}{NewLine}{Exception}";
 
-    private readonly LogEventLevel _fileLevel = logFile is null ? LogEventLevel.Fatal : LogEventLevel.Debug;
+    // Opened now, so a file that cannot be is said at once rather than dropped silently by Serilog.
+    private readonly string? _logFile = Usable(logFile, stderr);
     private Serilog.Core.Logger? _logger;
 
-    public bool IsDebugEnabled => minimumLevel <= LogEventLevel.Debug || logFile is not null;
+    private LogEventLevel FileLevel => _logFile is null ? LogEventLevel.Fatal : LogEventLevel.Debug;
+
+    public bool IsDebugEnabled => minimumLevel <= LogEventLevel.Debug || _logFile is not null;
 
     public void Debug(string messageTemplate, params object?[] values) => Write(LogEventLevel.Debug, null, messageTemplate, values);
 
@@ -32,7 +35,7 @@ internal sealed class SerilogLog(LogEventLevel minimumLevel, string? logFile, IS
 
     private void Write(LogEventLevel level, Exception? exception, string messageTemplate, object?[] values)
     {
-        if (level < minimumLevel && level < _fileLevel)
+        if (level < minimumLevel && level < FileLevel)
         {
             return;
         }
@@ -44,14 +47,34 @@ internal sealed class SerilogLog(LogEventLevel minimumLevel, string? logFile, IS
     private Serilog.Core.Logger Build()
     {
         var configuration = new LoggerConfiguration()
-            .MinimumLevel.Is(minimumLevel < _fileLevel ? minimumLevel : _fileLevel)
+            .MinimumLevel.Is(minimumLevel < FileLevel ? minimumLevel : FileLevel)
             .Enrich.WithProperty("ProcessId", Environment.ProcessId)
             .WriteTo.Sink(new TextWriterSink(stderr.Writer, new MessageTemplateTextFormatter(StderrTemplate, CultureInfo.InvariantCulture)), minimumLevel);
-        if (logFile is not null)
+        if (_logFile is not null)
         {
-            configuration = configuration.WriteTo.File(logFile, restrictedToMinimumLevel: LogEventLevel.Debug, outputTemplate: FileTemplate, formatProvider: CultureInfo.InvariantCulture, shared: true);
+            configuration = configuration.WriteTo.File(_logFile, restrictedToMinimumLevel: LogEventLevel.Debug, outputTemplate: FileTemplate, formatProvider: CultureInfo.InvariantCulture, shared: true);
         }
 
         return configuration.CreateLogger();
+    }
+
+    /// <summary>The log file if it can be opened for appending; else null, with a warning on stderr.</summary>
+    private static string? Usable(string? path, IStandardError stderr)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.Writer.Write($"ssocred: warning: cannot open the log file {path} ({e.Message.TrimEnd('.')}); logging to stderr only\n");
+            return null;
+        }
     }
 }

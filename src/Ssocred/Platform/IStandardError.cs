@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Ssocred.Platform;
 
 /// <summary>The process's stderr: messages for a person and log lines, never results.</summary>
@@ -6,7 +8,16 @@ internal interface IStandardError
     TextWriter Writer { get; }
 }
 
-internal sealed class ConsoleStandardError : IStandardError
+/// <summary>
+/// Descriptor 2, raw (<see cref="DescriptorStream"/>; the .NET console would write terminal
+/// set-up sequences), flushed at every write. A stderr that cannot be written is not a failure
+/// of the run: what would have been said is dropped.
+/// </summary>
+internal sealed class ProcessStandardError : IStandardError
 {
-    public TextWriter Writer => Console.Error;
+    private TextWriter? _writer;
+
+    public TextWriter Writer => _writer ??= OperatingSystem.IsWindows()
+        ? Console.Error
+        : new StreamWriter(new DescriptorStream(2, _ => null), new UTF8Encoding(false), bufferSize: 256) { AutoFlush = true, NewLine = "\n" };
 }

@@ -1,3 +1,5 @@
+using Ssocred.Errors;
+
 namespace Ssocred.Platform;
 
 /// <summary>
@@ -6,10 +8,25 @@ namespace Ssocred.Platform;
 /// </summary>
 internal interface IStandardOutput
 {
+    /// <summary>A stream whose failures (closed, full, broken pipe) are one-line errors, exit 1.</summary>
     Stream OpenStream();
 }
 
-internal sealed class ConsoleStandardOutput : IStandardOutput
+/// <summary>
+/// Descriptor 1, raw (<see cref="DescriptorStream"/>): never the .NET console, whose first write
+/// sends the keypad-mode sequence (ESC[?1h ESC=) to the terminal whenever stdin is one.
+/// </summary>
+internal sealed class ProcessStandardOutput : IStandardOutput
 {
-    public Stream OpenStream() => OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : new UnixStandardOutputStream();
+    public Stream OpenStream()
+    {
+        if (StandardDescriptors.StdoutClosed)
+        {
+            throw new SsocredException("stdout is closed: nothing was printed");
+        }
+
+        return OperatingSystem.IsWindows()
+            ? Console.OpenStandardOutput()
+            : new DescriptorStream(1, e => new SsocredException($"cannot write to stdout ({e.Message.TrimEnd('.')})", inner: e));
+    }
 }

@@ -15,7 +15,7 @@ internal interface ITerminal
 
 internal sealed class ProcessTerminal : ITerminal
 {
-    public bool StderrIsTerminal => !Console.IsErrorRedirected;
+    public bool StderrIsTerminal => OperatingSystem.IsWindows() ? !Console.IsErrorRedirected : RawDescriptor.IsTerminal(2);
 
     public bool TryWrite(string text)
     {

@@ -10,5 +10,9 @@ internal static class DurationText
         : duration.TotalMinutes < 120 || duration.Minutes != 0 ? Format(duration.TotalMinutes, "min")
         : Format(duration.TotalHours, "h");
 
+    /// <summary>How long a wait may last, for a prompt: "up to 10 min, until 14:05 UTC".</summary>
+    public static string Until(TimeSpan wait, DateTimeOffset now) =>
+        $"up to {Describe(wait)}, until {(now + wait).UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
+
     private static string Format(double value, string unit) => $"{Math.Floor(value).ToString(CultureInfo.InvariantCulture)} {unit}";
 }

@@ -28,9 +28,10 @@ internal sealed class PkceFlow(ClientRegistrations registrations, BrowserLaunche
         log.Debug("waiting for the sign-in callback on {RedirectUri}", listener.RedirectUri);
 
         var callback = listener.WaitForCallbackAsync(pkce.State, cancellationToken);
+        var waiting = $"\n  waiting {DurationText.Until(preferences.Timeout, time.GetUtcNow())}";
         notifier.Tell(preferences.NoBrowser
-            ? $"to sign in to '{session.DisplayName}', open this URL in a browser on this machine (or one that forwards port {listener.Port} to it):\n  {url}"
-            : $"signing in to '{session.DisplayName}' in your browser; if it does not open, open this URL on this machine:\n  {url}");
+            ? $"to sign in to '{session.DisplayName}', open this URL in a browser on this machine (or one that forwards port {listener.Port} to it):\n  {url}{waiting}"
+            : $"signing in to '{session.DisplayName}' in your browser; if it does not open, open this URL on this machine:\n  {url}{waiting}");
         var answer = await browser.WhileOpeningAsync(url, preferences.NoBrowser, callback, cancellationToken).ConfigureAwait(false);
         var redirectUri = listener.RedirectUri;
 

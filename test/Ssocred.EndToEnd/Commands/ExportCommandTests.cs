@@ -69,7 +69,7 @@ internal sealed class ExportCommandTests : EndToEndTest
     [Test]
     public async Task Unknown_format_is_a_usage_error()
     {
-        AssertFailure(await Run("export", "--profile", "demo-sso", "--format", "yaml"), 2, "--format takes one of");
+        AssertFailure(await Run("export", "--profile", "demo-sso", "--format", "yaml"), 2, "--format takes process, env,");
     }
 
     private static string Shell(string program, string[] args, string stdin)

@@ -206,9 +206,10 @@ internal sealed class ConfigurationTests : EndToEndTest
         Assert.Multiple(() =>
         {
             Assert.That(help.ExitCode, Is.Zero);
-            Assert.That(help.Stdout, Does.Contain("ssocred [command] [options]").And.Contain("credential_process = ssocred --profile"));
-            Assert.That(help.Stdout, Does.Contain("login").And.Contain("logout").And.Contain("doctor").And.Contain("--min-ttl <DURATION>"));
-            Assert.That(version.Stdout, Does.Match(@"^ssocred \d+\.\d+\.\d+\n$"));
+            Assert.That(help.Stdout, Does.Contain("ssocred COMMAND [options]").And.Contain("credential_process = ssocred --profile"));
+            Assert.That(help.Stdout, Does.Contain("login").And.Contain("logout").And.Contain("doctor").And.Contain("--min-ttl DURATION"));
+            Assert.That(help.Stdout, Does.Contain("\nEXAMPLES\n").And.Contain("\nENVIRONMENT\n"));
+            Assert.That(version.Stdout, Does.Match(@"^ssocred \d+\.\d+\.\d+ \(([0-9a-f]{7,}|unknown), \d{4}-\d{2}-\d{2}, linux-x64\)\n$"));
             Assert.That(help.Stderr + version.Stderr, Is.Empty);
         });
     }

@@ -2,7 +2,7 @@ using Ssocred.EndToEnd.Support;
 
 namespace Ssocred.EndToEnd.CredentialProcess;
 
-/// <summary>Stdout is written with write(2) on descriptor 1, not through Console (Platform/UnixStandardOutputStream.cs).</summary>
+/// <summary>Stdout is written with write(2) on descriptor 1, not through Console (Platform/RawDescriptor.cs).</summary>
 [Platform("Linux,MacOsX")]
 internal sealed class StandardOutputTests : EndToEndTest
 {

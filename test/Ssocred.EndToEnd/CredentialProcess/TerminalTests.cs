@@ -52,14 +52,45 @@ internal sealed class TerminalTests : EndToEndTest
         });
     }
 
-    private async Task<(string Terminal, string Stdout, string Stderr)> RunUnderTerminal(params string[] args)
+    /// <summary>
+    /// SPEC §8: no control sequence ever reaches the terminal — the .NET console would switch the
+    /// keypad mode (ESC[?1h ESC=) whenever stdin is a terminal, even with stdout and stderr redirected.
+    /// </summary>
+    [TestCase(true, "--profile", "demo-sso")]
+    [TestCase(false, "--profile", "demo-sso")]
+    [TestCase(true, "--profile", "demo-sso", "-v")]
+    [TestCase(true, "--profile", "nobody", "--no-login")]
+    [TestCase(false, "--help")]
+    [TestCase(false, "--version")]
+    [TestCase(false, "--bogus")]
+    [TestCase(false, "export", "--profile", "demo-sso")]
+    public async Task Not_one_escape_byte_reaches_the_terminal(bool redirected, params string[] args)
+    {
+        SeedRoleCredentials(TimeSpan.FromHours(1));
+
+        var (terminal, _, _) = await RunUnderTerminal(redirected, args);
+
+        if (!redirected)
+        {
+            Assert.That(terminal, Is.Not.Empty, "the run's own output reached the recorded terminal");
+        }
+
+        Assert.That(terminal.IndexOf('\u001b', StringComparison.Ordinal), Is.EqualTo(-1), $"terminal got: {terminal.Replace("\u001b", "<ESC>", StringComparison.Ordinal)}");
+    }
+
+    private Task<(string Terminal, string Stdout, string Stderr)> RunUnderTerminal(params string[] args) => RunUnderTerminal(true, args);
+
+    private async Task<(string Terminal, string Stdout, string Stderr)> RunUnderTerminal(bool redirected, params string[] args)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ssocred-tty-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
             string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-            var command = $"{Quote(SsocredExecutable.Path)} {string.Join(' ', args.Select(Quote))} >{Quote(Path.Combine(folder, "out"))} 2>{Quote(Path.Combine(folder, "err"))}";
+            File.WriteAllText(Path.Combine(folder, "out"), string.Empty);
+            File.WriteAllText(Path.Combine(folder, "err"), string.Empty);
+            var command = $"{Quote(SsocredExecutable.Path)} {string.Join(' ', args.Select(Quote))}"
+                + (redirected ? $" >{Quote(Path.Combine(folder, "out"))} 2>{Quote(Path.Combine(folder, "err"))}" : string.Empty);
             var start = new ProcessStartInfo("script", ["--quiet", "--return", "--command", command, Path.Combine(folder, "terminal")])
             {
                 RedirectStandardInput = true,
@@ -72,6 +103,9 @@ internal sealed class TerminalTests : EndToEndTest
                 start.Environment[name] = value;
             }
 
+            // A terminal a person uses: with TERM, .NET's console would find terminfo and write its set-up.
+            start.Environment["TERM"] = "xterm";
+
             using var script = Process.Start(start)!;
             script.StandardInput.Close();
             _ = script.StandardOutput.ReadToEndAsync();
@@ -82,7 +116,10 @@ internal sealed class TerminalTests : EndToEndTest
             // script's log starts and ends with its own header lines; keep only what ssocred wrote.
             var terminal = string.Join('\n', File.ReadAllLines(Path.Combine(folder, "terminal")).Where(l => !l.StartsWith("Script ", StringComparison.Ordinal)));
             var stderr = File.ReadAllText(Path.Combine(folder, "err"));
-            var run = new SsocredRun(script.ExitCode, File.ReadAllText(Path.Combine(folder, "out")), stderr + terminal, TimeSpan.Zero);
+            // Unredirected, the terminal holds the run's stdout as well (the credentials, for the credential process).
+            var run = redirected
+                ? new SsocredRun(script.ExitCode, File.ReadAllText(Path.Combine(folder, "out")), stderr + terminal, TimeSpan.Zero)
+                : new SsocredRun(script.ExitCode, terminal, string.Empty, TimeSpan.Zero);
             Record(run, Environment(), args);
             return (terminal.Trim(), run.Stdout, stderr);
         }

@@ -1,11 +1,12 @@
-using System.Net.Sockets;
+using System.Globalization;
 using Ssocred.Aws;
 using Ssocred.Configuration;
+using Ssocred.Platform;
 
 namespace Ssocred.Commands.Doctor;
 
 /// <summary>Which endpoints will be used, and whether anything answers there.</summary>
-internal sealed class EndpointsCheck : IDoctorCheck
+internal sealed class EndpointsCheck(IEndpointProbe probe) : IDoctorCheck
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
 
@@ -19,35 +20,17 @@ internal sealed class EndpointsCheck : IDoctorCheck
                      ("OIDC (SSO OIDC)", AwsClientFactory.OidcEndpoint(settings.Endpoints), settings.Sources.GetValueOrDefault("AWS_ENDPOINT_URL_SSO_OIDC")),
                  })
         {
-            findings.Add(Finding.Fact(name, $"{url} ({source ?? "the region's endpoint"})"));
-            var reachable = await ConnectsAsync(url, cancellationToken).ConfigureAwait(false);
-            if (reachable is not null)
+            var reach = await probe.ConnectAsync(url, ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            var answers = reach.Latency is { } latency
+                ? $", answers in {latency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms"
+                : string.Empty;
+            findings.Add(Finding.Fact(name, $"{url} ({source ?? "the region's endpoint"}){answers}"));
+            if (reach.Failure is { } failure)
             {
-                findings.Add(Finding.Warning($"cannot connect to {url.GetLeftPart(UriPartial.Authority)}: {reachable}"));
+                findings.Add(Finding.Warning($"cannot connect to {url.GetLeftPart(UriPartial.Authority)}: {failure}"));
             }
         }
 
         return new DoctorSection("endpoints", findings);
-    }
-
-    /// <summary>Null when a TCP connection opens; else why not.</summary>
-    private static async Task<string?> ConnectsAsync(Uri url, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConnectTimeout);
-        try
-        {
-            await client.ConnectAsync(url.Host, url.Port, timeout.Token).ConfigureAwait(false);
-            return null;
-        }
-        catch (OperationCanceledException)
-        {
-            return $"no answer within {ConnectTimeout.TotalSeconds:0} s";
-        }
-        catch (SocketException e)
-        {
-            return e.Message;
-        }
     }
 }
