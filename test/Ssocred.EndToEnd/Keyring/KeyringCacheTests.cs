@@ -201,7 +201,7 @@ internal sealed class KeyringCacheTests : SignInTest
         Home.WriteConfig(StandardConfig + "\nssocred_cache = vault\n");
         var config = await RunWith(KeyringEnvironment(), "--profile", "demo-sso");
 
-        AssertFailure(flag, 2, "--cache takes 'file' or 'keyring', not 'vault'");
+        AssertFailure(flag, 2, "--cache takes file or keyring, not 'vault'");
         AssertFailure(config, 1, "ssocred_cache 'vault' ([sso-session corp] in", "is neither 'file' nor 'keyring'");
     }
 
