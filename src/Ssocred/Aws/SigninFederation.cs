@@ -4,6 +4,7 @@ using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 using Ssocred.Errors;
 using Ssocred.Output;
+using Ssocred.Platform;
 
 namespace Ssocred.Aws;
 
@@ -19,7 +20,7 @@ internal sealed class SigninFederation(Uri endpoint, ILog log) : IDisposable
 
     private static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(55);
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) }) { Timeout = CallBudget };
+    private readonly HttpClient _http = CreateClient();
 
     public async Task<Secret> GetSigninTokenAsync(RoleCredentials credentials, CancellationToken cancellationToken)
     {
@@ -65,6 +66,14 @@ internal sealed class SigninFederation(Uri endpoint, ILog log) : IDisposable
         new($"{endpoint}?Action=login&Issuer={Issuer}&Destination={Uri.EscapeDataString(destination)}&SigninToken={Uri.EscapeDataString(signinToken.Reveal())}");
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Trusting roots as the AWS clients do (<see cref="TlsTrust"/>), with the same bounds on a call.</summary>
+    private static HttpClient CreateClient()
+    {
+        var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) };
+        TlsTrust.ForThisProcess()?.ApplyTo(handler.SslOptions);
+        return new HttpClient(handler) { Timeout = CallBudget };
+    }
 
     private static Secret? ReadSigninToken(byte[] json)
     {

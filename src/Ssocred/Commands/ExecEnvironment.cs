@@ -12,8 +12,6 @@ internal static class ExecEnvironment
 {
     public const string ProfileVariable = "SSOCRED_PROFILE";
 
-    private static readonly string[] StaticKeys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CREDENTIAL_EXPIRATION"];
-
     public static Dictionary<string, string> WithKeys(IReadOnlyDictionary<string, string> inherited, RoleCredentials credentials, string profile, string? region)
     {
         var environment = Common(inherited, profile, region);
@@ -28,7 +26,7 @@ internal static class ExecEnvironment
     public static Dictionary<string, string> WithEndpoint(IReadOnlyDictionary<string, string> inherited, IEnumerable<KeyValuePair<string, string>> endpoint, string profile, string? region)
     {
         var environment = Common(inherited, profile, region);
-        foreach (var key in StaticKeys)
+        foreach (var key in (string[])["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CREDENTIAL_EXPIRATION"])
         {
             environment.Remove(key);
         }

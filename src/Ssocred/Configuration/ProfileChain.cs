@@ -13,38 +13,40 @@ namespace Ssocred.Configuration;
 /// </summary>
 internal static class ProfileChain
 {
-    private static readonly string[] OurNames = ["ssocred", "ssocred.exe"];
-
     /// <summary>Where following ended: the options to resolve with, and the chain as messages show it.</summary>
     /// <param name="Options">Ours, with what the lines said filled in; Profile is the last profile, or null when a line named none.</param>
     /// <param name="Chain">The profiles followed, the named one first (one entry when nothing was followed).</param>
     /// <param name="Region">The first <c>region</c> along the chain (the named profile's own first).</param>
-    /// <param name="ReadALine">Whether the named profile was an ssocred credential_process line at all.</param>
-    public sealed record Followed(SsoOptions Options, IReadOnlyList<string> Chain, string? Region, bool ReadALine)
+    public sealed record Followed(SsoOptions Options, IReadOnlyList<string> Chain, string? Region)
     {
         /// <summary>"profile 'a' → 'b'".</summary>
         public string Describe() => Describe(Chain);
 
-        public static string Describe(IEnumerable<string> chain) => "profile " + string.Join(" → ", chain.Select(p => $"'{p}'"));
+        public static string Describe(IEnumerable<string> chain) => $"profile '{string.Join("' → '", chain)}'";
     }
 
+    /// <returns>Null when the profile runs no ssocred line (an SSO profile, or one the resolver will explain).</returns>
     /// <exception cref="SsocredException">A loop, a line that runs another program, or a line ssocred cannot read.</exception>
-    public static Followed Follow(SsoOptions ours, string profileName, AwsConfigFile config)
+    public static Followed? Follow(SsoOptions ours, string profileName, AwsConfigFile config)
     {
+        // The warm path's case, an SSO profile named directly: nothing to follow, nothing allocated.
+        if (config.Profile(profileName) is not { } named || !RunsALine(named))
+        {
+            return null;
+        }
+
         var chain = new List<string> { profileName };
         var options = ours with { Profile = profileName };
         string? region = null;
-        var readALine = false;
         while (options.Profile is { } current && config.Profile(current) is { } values)
         {
             region ??= Text(values, "region");
-            if (values.Keys.Any(key => key.StartsWith("sso_", StringComparison.Ordinal)) || Text(values, "credential_process") is not { } line)
+            if (!RunsALine(values))
             {
                 break; // an SSO profile (or one the resolver will explain): read as it is
             }
 
-            var given = ReadLine(line, current, config.Path);
-            readALine = true;
+            var given = ReadLine(Text(values, "credential_process")!, current, config.Path);
             options = Merge(ours, given);
             if (options.Profile is { } next)
             {
@@ -60,7 +62,7 @@ internal static class ProfileChain
             }
         }
 
-        return new Followed(options, chain, region, readALine);
+        return new Followed(options, chain, region);
     }
 
     /// <summary>The options a credential_process line gives ssocred; an error for another program or an unreadable line.</summary>
@@ -76,7 +78,7 @@ internal static class ProfileChain
 
         var program = words[0];
         var name = program[(program.LastIndexOfAny(['/', '\\']) + 1)..];
-        if (!OurNames.Contains(name, StringComparer.Ordinal))
+        if (name is not ("ssocred" or "ssocred.exe"))
         {
             throw new SsocredException(
                 $"profile '{profile}' gets its credentials from another program ({program}), so ssocred cannot read them",
@@ -106,6 +108,20 @@ internal static class ProfileChain
         AccountId = ours.AccountId ?? line.AccountId,
         RoleName = ours.RoleName ?? line.RoleName,
     };
+
+    /// <summary>No sso_* key, and a credential_process line (whose program is checked when it is read).</summary>
+    private static bool RunsALine(IReadOnlyDictionary<string, IniValue> values)
+    {
+        foreach (var key in values.Keys)
+        {
+            if (key.StartsWith("sso_", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return Text(values, "credential_process") is not null;
+    }
 
     private static string? Text(IReadOnlyDictionary<string, IniValue> values, string key) =>
         values.TryGetValue(key, out var value) && value.Nested is null && value.Text.Length > 0 ? value.Text : null;

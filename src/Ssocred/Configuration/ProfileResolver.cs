@@ -43,16 +43,13 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             var file = Config() ?? throw new SsocredException(
                 $"the config file {configPath} does not exist, so profile '{profileName}' cannot be read",
                 "create it (aws configure sso), set AWS_CONFIG_FILE, or pass --sso-session, --account-id and --role-name");
-            if (file.Profile(profileName) is not null)
+            // A profile that only runs ssocred stands for its credential_process line (SPEC §7).
+            followed = ProfileChain.Follow(options, profileName, file);
+            if (followed is not null)
             {
-                // A profile that only runs ssocred stands for its credential_process line (SPEC §7).
-                followed = ProfileChain.Follow(options, profileName, file);
-                if (followed.ReadALine)
-                {
-                    options = followed.Options;
-                    sources["profile"] += $", then {followed.Describe()} through credential_process";
-                    profileName = options.Profile ?? environment.Get("AWS_PROFILE") ?? "default";
-                }
+                options = followed.Options;
+                sources["profile"] += $", then {followed.Describe()} through credential_process";
+                profileName = options.Profile ?? environment.Get("AWS_PROFILE") ?? "default";
             }
 
             if (!FlagsSayAll(options, requireRole))

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Ssocred.Platform.Unix;
 
 namespace Ssocred.Platform;
 
@@ -24,7 +25,7 @@ internal interface IRunningChild : IDisposable
     void Signal(PosixSignal signal);
 }
 
-internal sealed partial class ChildProcesses : IChildProcesses
+internal sealed class ChildProcesses : IChildProcesses
 {
     public IRunningChild Start(string path, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
@@ -40,10 +41,11 @@ internal sealed partial class ChildProcesses : IChildProcesses
             start.Environment[name] = value;
         }
 
-        return new RunningChild(Process.Start(start)!);
+        // Not ignoring SIGPIPE, as the runtime does: the child starts with it at its default.
+        return new RunningChild(OperatingSystem.IsWindows() ? Process.Start(start)! : LibC.WithDefaultSigPipe(() => Process.Start(start)!));
     }
 
-    private sealed partial class RunningChild(Process process) : IRunningChild
+    private sealed class RunningChild(Process process) : IRunningChild
     {
         public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
         {
@@ -70,18 +72,15 @@ internal sealed partial class ChildProcesses : IChildProcesses
                 return;
             }
 
-            _ = Kill(process.Id, signal switch
+            _ = LibC.Kill(process.Id, signal switch
             {
-                PosixSignal.SIGHUP => 1,
-                PosixSignal.SIGINT => 2,
-                PosixSignal.SIGQUIT => 3,
-                _ => 15,
+                PosixSignal.SIGHUP => LibC.SIGHUP,
+                PosixSignal.SIGINT => LibC.SIGINT,
+                PosixSignal.SIGQUIT => LibC.SIGQUIT,
+                _ => LibC.SIGTERM,
             });
         }
 
         public void Dispose() => process.Dispose();
-
-        [LibraryImport("libc", EntryPoint = "kill")]
-        private static partial int Kill(int pid, int signal);
     }
 }

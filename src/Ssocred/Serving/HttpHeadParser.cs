@@ -120,7 +120,16 @@ internal static class HttpHeadParser
 
     private static void CheckFraming(HttpRequestHead request)
     {
-        int Count(string name) => request.Headers.Count(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+        int Count(string name)
+        {
+            var count = 0;
+            foreach (var (key, _) in request.Headers)
+            {
+                count += string.Equals(key, name, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
+
+            return count;
+        }
 
         if (request.IsHttp11 && Count("Host") != 1)
         {
@@ -132,8 +141,7 @@ internal static class HttpHeadParser
             throw new BadRequestException(400, "a header that may appear once appears twice");
         }
 
-        if (request.Header("Content-Length") is { } length
-            && (length.Length is 0 or > 18 || length.Any(c => c is < '0' or > '9')))
+        if (request.Header("Content-Length") is { } length && (length.Length is 0 or > 18 || !IsDigits(length)))
         {
             throw new BadRequestException(400, "Content-Length is not a number");
         }
@@ -142,6 +150,20 @@ internal static class HttpHeadParser
         {
             throw new BadRequestException(400, "both Content-Length and Transfer-Encoding");
         }
+    }
+
+    // Loops rather than LINQ lambdas here and below: each lambda class adds static state to every start-up.
+    private static bool IsDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>RFC 9110 token characters: letters, digits and !#$%&amp;'*+-.^_`|~.</summary>

@@ -80,7 +80,7 @@ internal sealed class LoopbackHttpServer : IDisposable
                     throw;
                 }
 
-                var connection = ServeAsync(client, stop);
+                var connection = Task.Run(() => ServeAsync(client, stop), CancellationToken.None);
                 lock (connections)
                 {
                     connections.Add(connection);
@@ -120,7 +120,6 @@ internal sealed class LoopbackHttpServer : IDisposable
 
     private async Task ServeAsync(Socket client, CancellationToken stop)
     {
-        await Task.Yield(); // off the accept loop at once
         try
         {
             client.NoDelay = true;

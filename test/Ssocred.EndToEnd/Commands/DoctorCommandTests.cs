@@ -85,7 +85,31 @@ internal sealed class DoctorCommandTests : EndToEndTest
 
         var run = await Run("doctor", "--profile", "demo-sso");
 
+        Assert.That(run.Stdout, Does.Contain("warning: profile 'mixed' (another profile of the file) has credential_process and sso_* keys"));
+        Assert.That(run.ExitCode, Is.Zero, "another profile's problem, labelled, does not fail this one");
+    }
+
+    [Test]
+    public async Task The_named_profiles_mixed_layout_is_a_warning_and_exit_1_even_when_it_cannot_be_resolved()
+    {
+        // credential_process and sso_account_id but no role: the layout is the real problem, not only the missing role.
+        Home.WriteConfig(StandardConfig + "\n[profile mixed]\ncredential_process = ssocred --profile demo-sso\nsso_account_id = 111122223333\n");
+
+        var run = await Run("doctor", "--profile", "mixed");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
         Assert.That(run.Stdout, Does.Contain("warning: profile 'mixed' has credential_process and sso_* keys"));
+    }
+
+    [Test]
+    public async Task Times_read_as_people_say_them_beside_the_utc_time()
+    {
+        SeedToken(TimeSpan.FromHours(7) + TimeSpan.FromMinutes(43));
+
+        var run = await Run("doctor", "--profile", "demo-sso");
+
+        Assert.That(run.Stdout, Does.Match(@"SSO token\s+valid: until \S+Z \(in 7 h 4\d min\)"));
+        Assert.That(run.Stdout, Does.Not.Contain(" min ago)").And.Not.Contain(" h left)"));
     }
 
     [Test]

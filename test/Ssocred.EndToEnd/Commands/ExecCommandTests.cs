@@ -93,6 +93,24 @@ internal sealed class ExecCommandTests : EndToEndTest
         });
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task The_command_starts_with_no_signal_ignored_or_blocked(bool server)
+    {
+        SeedRoleCredentials(TimeSpan.FromHours(1));
+        string[] mode = server ? ["--server"] : [];
+
+        // The .NET runtime ignores SIGPIPE; an ignored signal stays ignored across execve unless reset.
+        var run = await Run(["exec", "--profile", "demo-sso", .. mode, "--", "grep", "-E", "^Sig(Ign|Blk):", "/proc/self/status"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Stdout, Does.Contain("SigIgn:\t0000000000000000\n"), "SIGPIPE (and every other signal) at its default");
+            Assert.That(run.Stdout, Does.Contain("SigBlk:\t0000000000000000\n"));
+        });
+    }
+
     [Test]
     public async Task A_command_that_does_not_exist_is_127_and_one_that_is_not_executable_126()
     {

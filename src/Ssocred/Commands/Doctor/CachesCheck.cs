@@ -87,9 +87,7 @@ internal sealed class CachesCheck(
 
         var left = expiry.Value - now;
         var state = left <= TimeSpan.Zero ? "expired" : left < margin ? "expires within the margin" : "valid";
-        return $"{state}: until {CacheTime.Format(expiry.Value)} ({Left(left)}) ({path})";
+        return $"{state}: until {CacheTime.Format(expiry.Value)} ({Output.HumanTime.Relative(expiry.Value, now)}) ({path})";
     }
 
-    private static string Left(TimeSpan left) =>
-        left <= TimeSpan.Zero ? $"{Math.Round(-left.TotalMinutes)} min ago" : left.TotalHours >= 1 ? $"{left.TotalHours:0.#} h left" : $"{Math.Round(left.TotalMinutes)} min left";
 }

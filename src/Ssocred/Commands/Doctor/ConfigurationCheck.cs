@@ -18,10 +18,12 @@ internal sealed class ConfigurationCheck(RequestResolver resolver, ConfigFileLoa
         }
         catch (SsocredException e)
         {
-            return (new DoctorSection("configuration", [Finding.Fact("config file", loader.ConfigPath), Finding.Error(e.ToDisplayText())]), null);
+            // Every problem of the named profile, even one that cannot be resolved: the layout may be the real cause.
+            return (new DoctorSection("configuration", [Finding.Fact("config file", loader.ConfigPath), .. Layouts(loader.ConfigPath, options.Profile), Finding.Error(e.ToDisplayText())]), null);
         }
 
-        return (new DoctorSection("configuration", Describe(request.Settings)), request);
+        var settings = request.Settings;
+        return (new DoctorSection("configuration", [.. Describe(settings), .. Layouts(settings.ConfigPath, settings.ProfileName)]), request);
     }
 
     private List<Finding> Describe(SsoSettings settings)
@@ -45,15 +47,35 @@ internal sealed class ConfigurationCheck(RequestResolver resolver, ConfigFileLoa
         findings.Add(Finding.Fact("sso_role_name", $"{settings.Role.RoleName} ({sources["sso_role_name"]})"));
         findings.Add(Finding.Fact("sign-in", session.IsLegacy ? "device code (legacy profile: no refresh token)" : session.UseDeviceCode ? "device code (sso_use_device_code)" : "browser (PKCE)"));
 
-        if (settings.ConfigPath is { } path && loader.TryLoad(path) is { } file)
+        return findings;
+    }
+
+    /// <summary>
+    /// Profiles that mix credential_process with sso_account_id or sso_role_name: SDKs use the
+    /// sso_* keys and never run ssocred. The diagnosed profile's is a warning that fails doctor;
+    /// another profile's is labelled with its name.
+    /// </summary>
+    private List<Finding> Layouts(string? path, string? diagnosed)
+    {
+        var findings = new List<Finding>();
+        AwsConfigFile? file;
+        try
         {
-            foreach (var profile in file.ProfileNames)
+            file = path is null ? null : loader.TryLoad(path);
+        }
+        catch (SsocredException)
+        {
+            return findings; // the file's own error is the finding
+        }
+
+        foreach (var profile in file?.ProfileNames ?? [])
+        {
+            var values = file!.Profile(profile)!;
+            if (values.ContainsKey("credential_process") && (values.ContainsKey("sso_account_id") || values.ContainsKey("sso_role_name")))
             {
-                var values = file.Profile(profile)!;
-                if (values.ContainsKey("credential_process") && (values.ContainsKey("sso_account_id") || values.ContainsKey("sso_role_name")))
-                {
-                    findings.Add(Finding.Warning($"profile '{profile}' has credential_process and sso_* keys: SDKs use the sso_* keys and never run ssocred; move the sso_* keys to a profile of their own"));
-                }
+                var mine = profile == (diagnosed ?? "default");
+                var text = $"profile '{profile}'{(mine ? string.Empty : " (another profile of the file)")} has credential_process and sso_* keys: SDKs use the sso_* keys and never run ssocred; move the sso_* keys to a profile of their own";
+                findings.Add(Finding.Warning(text) with { FailsDoctor = mine });
             }
         }
 

@@ -19,6 +19,9 @@ internal enum FindingKind
 /// <param name="Name">The fact's name; null for other kinds.</param>
 internal sealed record Finding(FindingKind Kind, string Text, string? Name = null)
 {
+    /// <summary>A warning that still makes doctor exit 1 (the diagnosed profile's mixed layout).</summary>
+    public bool FailsDoctor { get; init; }
+
     public static Finding Fact(string name, string value) => new(FindingKind.Fact, value, name);
 
     public static Finding Note(string text) => new(FindingKind.Note, text);
@@ -31,5 +34,5 @@ internal sealed record Finding(FindingKind Kind, string Text, string? Name = nul
 /// <summary>A check's findings under its title.</summary>
 internal sealed record DoctorSection(string Title, IReadOnlyList<Finding> Findings)
 {
-    public bool HasErrors => Findings.Any(f => f.Kind == FindingKind.Error);
+    public bool HasErrors => Findings.Any(f => f.Kind == FindingKind.Error || f.FailsDoctor);
 }

@@ -7,12 +7,8 @@ namespace Ssocred.Platform.Unix;
 /// NUL-terminated UTF-8 arrays. The runtime ignores SIGPIPE and an ignored signal would stay
 /// ignored in the new program, so it is reset first (as a shell would leave it), with no signal blocked.
 /// </summary>
-internal sealed partial class UnixProcessReplacer : IProcessReplacer
+internal sealed class UnixProcessReplacer : IProcessReplacer
 {
-    private const int SIGPIPE = 13;
-    private const int SIG_SETMASK = 2;
-    private const int ENOENT = 2;
-
     public bool IsSupported => !OperatingSystem.IsWindows();
 
     public (bool NotFound, string Reason) Replace(string path, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment)
@@ -31,13 +27,13 @@ internal sealed partial class UnixProcessReplacer : IProcessReplacer
             nint[] args = [.. argv.Select(Utf8), 0];
             nint[] envp = [.. environment.Select(pair => Utf8($"{pair.Key}={pair.Value}")), 0];
 
-            Signal(SIGPIPE, 0); // SIG_DFL
-            SigProcMask(SIG_SETMASK, new byte[128], 0); // an empty sigset_t (128 bytes covers glibc and musl)
-            Execve(file, args, envp);
+            LibC.Signal(LibC.SIGPIPE, LibC.DefaultAction);
+            LibC.SigProcMask(LibC.SIG_SETMASK, new byte[128], 0); // an empty sigset_t (128 bytes covers glibc and musl)
+            LibC.Execve(file, args, envp);
 
             // Only a failure returns.
             var errno = Marshal.GetLastPInvokeError();
-            return (errno == ENOENT, Marshal.GetPInvokeErrorMessage(errno));
+            return (errno == LibC.ENOENT, Marshal.GetPInvokeErrorMessage(errno));
         }
         finally
         {
@@ -47,13 +43,4 @@ internal sealed partial class UnixProcessReplacer : IProcessReplacer
             }
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "execve", SetLastError = true)]
-    private static partial int Execve(nint path, nint[] argv, nint[] envp);
-
-    [LibraryImport("libc", EntryPoint = "signal")]
-    private static partial nint Signal(int signal, nint handler);
-
-    [LibraryImport("libc", EntryPoint = "sigprocmask")]
-    private static partial int SigProcMask(int how, byte[] set, nint oldSet);
 }
