@@ -137,13 +137,11 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
             fileSystem.CreatePrivateDirectory(Directory);
         }
 
-        if (fileSystem.GetUnixMode(Directory) is { } mode
-            && mode.HasFlag(UnixFileMode.OtherWrite)
-            && !mode.HasFlag(UnixFileMode.StickyBit))
+        if (fileSystem.FindOtherWriters(Directory) is { } exposure)
         {
             throw new SsocredException(
-                $"the cache folder {Path.GetFullPath(Directory)} is writable by every user, so its files cannot be trusted",
-                $"run: chmod 700 {Path.GetFullPath(Directory)}");
+                $"the cache folder {Path.GetFullPath(Directory)} is writable by {exposure.Who}, so its files cannot be trusted",
+                exposure.Fix);
         }
 
         _folderChecked = true;

@@ -158,7 +158,7 @@ internal static class CommandLineOptions
         new("SSOCRED_CACHE", "'keyring' or 'file': where every session keeps its tokens and credentials, as --cache"),
         new("SSOCRED_SECRET_SERVICE_TRANSPORT", "'dh': the Secret Service session is the encrypted one, not plain"),
         new("DBUS_SESSION_BUS_ADDRESS, XDG_RUNTIME_DIR", "where the D-Bus session bus of the Secret Service (the keyring on Linux) is"),
-        new("HOME, USERPROFILE", "where ~/.aws is"),
+        new("HOME, USERPROFILE, HOMEDRIVE, HOMEPATH", "where ~/.aws is (on Windows: USERPROFILE, else HOMEDRIVE and HOMEPATH)"),
     ];
 
     public static readonly IReadOnlyList<OptionSpec> All =

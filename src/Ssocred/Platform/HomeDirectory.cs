@@ -2,13 +2,35 @@ using Ssocred.Errors;
 
 namespace Ssocred.Platform;
 
-/// <summary>Where ~ is: HOME, or USERPROFILE on Windows, as the AWS CLI finds it.</summary>
+/// <summary>Where ~ is, as the AWS CLI finds it, so both tools share one ~/.aws.</summary>
 internal static class HomeDirectory
 {
-    public static string Find(IEnvironment environment) =>
-        environment.Get("HOME")
-        ?? (OperatingSystem.IsWindows() ? environment.Get("USERPROFILE") : null)
-        ?? throw new SsocredException("cannot find your home folder", "set HOME");
+    public static string Find(IEnvironment environment) => Find(environment, Host.Os);
+
+    /// <summary>
+    /// HOME on Unix. On Windows, USERPROFILE, else HOMEDRIVE and HOMEPATH, as Python's
+    /// os.path.expanduser (and so the AWS CLI) does; HOME only as a last resort, since Git Bash
+    /// and MSYS set it to a folder the AWS CLI never reads.
+    /// </summary>
+    public static string Find(IEnvironment environment, HostOs os)
+    {
+        if (os != HostOs.Windows)
+        {
+            return environment.Get("HOME") ?? throw new SsocredException("cannot find your home folder", "set HOME");
+        }
+
+        if (environment.Get("USERPROFILE") is { } profile)
+        {
+            return profile;
+        }
+
+        if (environment.Get("HOMEPATH") is { } homePath)
+        {
+            return (environment.Get("HOMEDRIVE") ?? "") + homePath;
+        }
+
+        return environment.Get("HOME") ?? throw new SsocredException("cannot find your home folder", "set USERPROFILE");
+    }
 
     /// <summary>Expands a leading ~ as Python's os.path.expanduser does.</summary>
     public static string Expand(string path, IEnvironment environment) =>

@@ -21,13 +21,20 @@ internal interface IFileSystem
     /// <summary>Whether the file has an execute permission bit (always true where the platform has none).</summary>
     bool IsExecutable(string path);
 
-    /// <summary>Creates the folder and its missing parents with mode 0700 whatever the umask.</summary>
+    /// <summary>Creates the folder and its missing parents with mode 0700 whatever the umask (an owner-only ACL on Windows).</summary>
     void CreatePrivateDirectory(string path);
 
     /// <summary>The folder's permission bits, or null where the platform has none.</summary>
     UnixFileMode? GetUnixMode(string path);
 
-    /// <summary>Creates a new file (failing if it exists) readable only by its owner.</summary>
+    /// <summary>
+    /// Who besides its owner may write to the folder, so could plant or replace what is in it:
+    /// on Unix every user when the mode has o+w without the sticky bit, on Windows the accounts
+    /// its ACL lets write. Null when only the owner (and the system) may.
+    /// </summary>
+    FolderExposure? FindOtherWriters(string directory);
+
+    /// <summary>Creates a new file (failing if it exists) readable only by its owner (mode 0600, or an owner-only ACL).</summary>
     Stream CreatePrivateFile(string path);
 
     void Move(string source, string destination);

@@ -11,6 +11,12 @@ internal interface IProcessLauncher
 {
     /// <summary>The started process, or null when the program cannot be started (not found, not executable).</summary>
     ILaunchedProcess? TryStart(string program, IReadOnlyList<string> arguments);
+
+    /// <summary>
+    /// Hands an http(s) URL to the handler the desktop registered for its scheme (Windows'
+    /// ShellExecute, as Explorer and <c>start</c> use); null when there is none.
+    /// </summary>
+    ILaunchedProcess? TryOpenUrl(string url);
 }
 
 /// <summary>A started helper program.</summary>
@@ -37,18 +43,70 @@ internal sealed class SystemProcessLauncher : IProcessLauncher
             start.ArgumentList.Add(argument);
         }
 
-        Process process;
+        Process? process;
         try
         {
-            process = Process.Start(start)!;
+            process = Process.Start(start);
         }
         catch (Win32Exception)
         {
             return null;
         }
 
+        if (process is null)
+        {
+            // Not started (Process.Start says so with null on some systems, Wine among them).
+            return null;
+        }
+
         process.StandardInput.Close();
         return new LaunchedProcess(process);
+    }
+
+    public ILaunchedProcess? TryOpenUrl(string url)
+    {
+        // ShellExecute runs whatever it is given (a path runs that program), so only a web URL
+        // goes there: the sign-in URLs come partly from the service.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return null;
+        }
+
+        try
+        {
+            // The URL is ShellExecute's one "file" parameter: no command line is built or parsed.
+            // Null means the handler took the URL without a new process (a running browser).
+            var process = Process.Start(new ProcessStartInfo(url) { UseShellExecute = true });
+            return process is null ? HandedOver.Instance : new OpenedByHandler(process);
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException or PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The handler took the URL and left no process to wait for: it counts as opened.</summary>
+    private sealed class HandedOver : ILaunchedProcess
+    {
+        public static readonly HandedOver Instance = new();
+
+        public Task<int> WaitForExitAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>A process the URL handler started; its streams are not ours to drain.</summary>
+    private sealed class OpenedByHandler(Process process) : ILaunchedProcess
+    {
+        public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return process.ExitCode;
+        }
+
+        public void Dispose() => process.Dispose();
     }
 
     private sealed class LaunchedProcess : ILaunchedProcess

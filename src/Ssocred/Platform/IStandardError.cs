@@ -17,7 +17,8 @@ internal sealed class ProcessStandardError : IStandardError
 {
     private TextWriter? _writer;
 
+    /// <summary>UTF-8 everywhere: on Windows through <see cref="Windows.WindowsConsole"/>, since .NET's console writer would use the console's code page.</summary>
     public TextWriter Writer => _writer ??= OperatingSystem.IsWindows()
-        ? Console.Error
+        ? Windows.WindowsConsole.OpenStandardError()
         : new StreamWriter(new DescriptorStream(2, _ => null), new UTF8Encoding(false), bufferSize: 256) { AutoFlush = true, NewLine = "\n" };
 }

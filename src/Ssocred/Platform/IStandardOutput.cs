@@ -26,7 +26,7 @@ internal sealed class ProcessStandardOutput : IStandardOutput
         }
 
         return OperatingSystem.IsWindows()
-            ? Console.OpenStandardOutput()
+            ? Windows.WindowsConsole.OpenStandardOutput()
             : new DescriptorStream(1, e => new SsocredException($"cannot write to stdout ({e.Message.TrimEnd('.')})", inner: e));
     }
 }

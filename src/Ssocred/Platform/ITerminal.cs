@@ -1,7 +1,7 @@
 namespace Ssocred.Platform;
 
 /// <summary>
-/// The controlling terminal (/dev/tty). SDKs capture a credential process's stderr and often
+/// The controlling terminal (/dev/tty; the console, CONOUT$, on Windows). SDKs capture a credential process's stderr and often
 /// show it only on failure, so a prompt that must be seen while ssocred waits goes here too.
 /// </summary>
 internal interface ITerminal
@@ -21,7 +21,7 @@ internal sealed class ProcessTerminal : ITerminal
     {
         if (OperatingSystem.IsWindows())
         {
-            return false;
+            return Windows.WindowsConsole.TryWriteToConsole(text);
         }
 
         try

@@ -10,7 +10,8 @@ internal sealed partial class PhysicalFileSystem : IFileSystem
 
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+    public byte[] ReadAllBytes(string path) =>
+        OperatingSystem.IsWindows() ? Windows.SharedRead.ReadAllBytes(path) : File.ReadAllBytes(path);
 
     public byte[]? ReadSmallFile(string path, int maxBytes)
     {
@@ -77,7 +78,7 @@ internal sealed partial class PhysicalFileSystem : IFileSystem
     {
         if (OperatingSystem.IsWindows())
         {
-            Directory.CreateDirectory(path);
+            Windows.WindowsFileSecurity.CreatePrivateDirectory(path);
             return;
         }
 
@@ -107,30 +108,49 @@ internal sealed partial class PhysicalFileSystem : IFileSystem
     public UnixFileMode? GetUnixMode(string path) =>
         OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
 
+    public FolderExposure? FindOtherWriters(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Windows.WindowsFileSecurity.FindOtherWriters(directory);
+        }
+
+        var mode = File.GetUnixFileMode(directory);
+        return mode.HasFlag(UnixFileMode.OtherWrite) && !mode.HasFlag(UnixFileMode.StickyBit)
+            ? new FolderExposure("every user", $"run: chmod 700 {Path.GetFullPath(directory)}")
+            : null;
+    }
+
     public Stream CreatePrivateFile(string path)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            return Windows.WindowsFileSecurity.CreatePrivateFile(path);
+        }
+
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.None,
         };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnlyFile;
-        }
-
+        options.UnixCreateMode = OwnerOnlyFile;
         var stream = new FileStream(path, options);
-        if (!OperatingSystem.IsWindows())
-        {
-            // The create mode passes through the umask; 0600 must hold whatever it is.
-            File.SetUnixFileMode(stream.SafeFileHandle, OwnerOnlyFile);
-        }
-
+        // The create mode passes through the umask; 0600 must hold whatever it is.
+        File.SetUnixFileMode(stream.SafeFileHandle, OwnerOnlyFile);
         return stream;
     }
 
-    public void Move(string source, string destination) => File.Move(source, destination, overwrite: true);
+    public void Move(string source, string destination)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Windows.SharedRead.Replace(source, destination);
+            return;
+        }
+
+        File.Move(source, destination, overwrite: true);
+    }
 
     public void Copy(string source, string destination) => File.Copy(source, destination, overwrite: false);
 

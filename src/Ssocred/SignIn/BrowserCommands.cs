@@ -1,11 +1,18 @@
 using System.Text;
 using Ssocred.Configuration;
+using Ssocred.Platform;
 
 namespace Ssocred.SignIn;
 
-/// <summary>One way to open a URL: a program and its arguments, the URL among them as one word.</summary>
-internal sealed record BrowserCommand(string Program, IReadOnlyList<string> Arguments)
+/// <summary>
+/// One way to open a URL: a program and its arguments, the URL among them as one word; or, when
+/// <see cref="IsUrlHandler"/>, the handler the desktop registered for the URL's scheme.
+/// </summary>
+internal sealed record BrowserCommand(string Program, IReadOnlyList<string> Arguments, bool IsUrlHandler = false)
 {
+    /// <summary>Windows' registered handler, reached through ShellExecute with the URL as its one parameter.</summary>
+    public static BrowserCommand UrlHandler(string url) => new("the default URL handler", [url], IsUrlHandler: true);
+
     public override string ToString() => string.Join(' ', [Program, .. Arguments]);
 }
 
@@ -50,22 +57,19 @@ internal static class BrowserCommands
     }
 
     /// <summary>The platform's own opener(s), tried in turn when BROWSER is not set.</summary>
-    public static IReadOnlyList<BrowserCommand> PlatformOpeners(string url)
+    public static IReadOnlyList<BrowserCommand> PlatformOpeners(string url) => PlatformOpeners(url, Host.Os);
+
+    public static IReadOnlyList<BrowserCommand> PlatformOpeners(string url, HostOs os) => os switch
     {
-        if (OperatingSystem.IsMacOS())
-        {
-            return [new("open", [url])];
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            // The shell's URL handler without cmd.exe, whose 'start' would parse '&' in the URL.
-            return [new("rundll32.exe", ["url.dll,FileProtocolHandler", url])];
-        }
-
+        HostOs.MacOS => [new("open", [url])],
+        // ShellExecute, as 'start' does but without cmd.exe, which would cut the URL at '&'. Not
+        // 'rundll32 url.dll,FileProtocolHandler': rundll32 hands its raw command line on (the
+        // quotes .NET adds around a URL would become part of it), reports nothing useful in its
+        // exit code, and is a launcher that endpoint-security tools flag.
+        HostOs.Windows => [BrowserCommand.UrlHandler(url)],
         // wslview opens the Windows browser from WSL, where xdg-open often has nothing to call.
-        return [new("xdg-open", [url]), new("wslview", [url])];
-    }
+        _ => [new("xdg-open", [url]), new("wslview", [url])],
+    };
 
     /// <summary>One left-to-right pass, so a '%' inside the URL is never read as a directive.</summary>
     private static string Substitute(string word, string url, ref bool substituted)

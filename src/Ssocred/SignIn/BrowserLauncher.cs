@@ -79,7 +79,9 @@ internal sealed class BrowserLauncher(IEnvironment environment, IProcessLauncher
 
     private async Task<bool> TryAsync(BrowserCommand command, CancellationToken cancellationToken)
     {
-        using var process = processes.TryStart(command.Program, command.Arguments);
+        using var process = command.IsUrlHandler
+            ? processes.TryOpenUrl(command.Arguments[0])
+            : processes.TryStart(command.Program, command.Arguments);
         if (process is null)
         {
             log.Debug("cannot start the browser command {Program}", command.Program);

@@ -7,6 +7,7 @@ namespace Ssocred.EndToEnd.CredentialProcess;
 internal sealed class CachePathTests : EndToEndTest
 {
     [Test]
+    [Category(Platforms.EveryBuildTests.Category)]
     public async Task Warm_path_prints_cached_credentials_and_calls_nothing()
     {
         SeedRoleCredentials(TimeSpan.FromMinutes(50), accessKeyId: "ASIAWARMWARMWARM0001");
@@ -24,6 +25,7 @@ internal sealed class CachePathTests : EndToEndTest
     }
 
     [Test]
+    [Category(Platforms.EveryBuildTests.Category)]
     public async Task Cold_path_calls_GetRoleCredentials_once_and_caches_the_result_as_botocore_does()
     {
         SeedToken(TimeSpan.FromHours(4));

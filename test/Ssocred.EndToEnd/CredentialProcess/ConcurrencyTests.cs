@@ -8,6 +8,7 @@ internal sealed class ConcurrencyTests : EndToEndTest
     private const int Processes = 20;
 
     [Test]
+    [Category(Platforms.EveryBuildTests.Category)] // the locks of every platform, Windows' among them
     public async Task Twenty_processes_with_only_a_token_make_one_GetRoleCredentials_call()
     {
         SeedToken(TimeSpan.FromHours(4));

@@ -77,6 +77,7 @@ internal abstract class EndToEndTest
         Fake = await FakeIdentityCenterServer.StartAsync(FakeOptions());
         Home = new TestHome();
         Home.WriteConfig(StandardConfig);
+        await SsocredLauncher.EnterHomeAsync(Home);
     }
 
     [TearDown]
@@ -110,6 +111,7 @@ internal abstract class EndToEndTest
             _logFiles.Clear();
             await Fake.DisposeAsync();
             Home.Dispose();
+            SsocredLauncher.LeaveHome();
         }
     }
 

@@ -16,16 +16,21 @@ internal sealed record SsocredRun(int ExitCode, string Stdout, string Stderr, Ti
 internal static class SsocredProcess
 {
     /// <summary>The environment every run starts from: a temp HOME and config, nothing else of AWS.</summary>
-    public static Dictionary<string, string> BaseEnvironment(TestHome home, Uri? endpoint) => new(StringComparer.Ordinal)
+    public static Dictionary<string, string> BaseEnvironment(TestHome home, Uri? endpoint)
     {
-        ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-        ["HOME"] = home.Root,
-        ["AWS_CONFIG_FILE"] = home.ConfigPath,
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home.AwsFolder, "credentials"),
-        ["AWS_ENDPOINT_URL_SSO"] = endpoint?.ToString() ?? "http://127.0.0.1:9",
-        ["AWS_ENDPOINT_URL_SSO_OIDC"] = endpoint?.ToString() ?? "http://127.0.0.1:9",
-        ["LANG"] = "C.UTF-8",
-    };
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+            ["HOME"] = home.Root,
+            ["AWS_CONFIG_FILE"] = home.ConfigPath,
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home.AwsFolder, "credentials"),
+            ["AWS_ENDPOINT_URL_SSO"] = endpoint?.ToString() ?? "http://127.0.0.1:9",
+            ["AWS_ENDPOINT_URL_SSO_OIDC"] = endpoint?.ToString() ?? "http://127.0.0.1:9",
+            ["LANG"] = "C.UTF-8",
+        };
+        SsocredLauncher.AddVariables(environment);
+        return environment;
+    }
 
     public static async Task<SsocredRun> RunAsync(
         IReadOnlyList<string> args,
@@ -50,7 +55,8 @@ internal static class SsocredProcess
     /// <summary>Starts a run without waiting for it, for tests that kill it or race it.</summary>
     public static RunningSsocred Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string? executable = null)
     {
-        var start = new ProcessStartInfo(executable ?? SsocredExecutable.Path)
+        var (program, before) = executable is null ? SsocredLauncher.Command(SsocredExecutable.Path) : (executable, []);
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -59,7 +65,7 @@ internal static class SsocredProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var arg in args)
+        foreach (var arg in before.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }

@@ -36,6 +36,13 @@ public class SystemProcessLauncherTests
     public void A_program_that_does_not_exist_cannot_start() =>
         Assert.That(new SystemProcessLauncher().TryStart(Path.Combine(_folder, "no-such-browser"), ["https://x"]), Is.Null);
 
+    [TestCase(@"C:\Windows\System32\calc.exe")]
+    [TestCase("file:///etc/passwd")]
+    [TestCase("ms-settings:privacy")]
+    [TestCase("not a url")]
+    public void Only_a_web_url_reaches_the_desktop_url_handler(string target) =>
+        Assert.That(new SystemProcessLauncher().TryOpenUrl(target), Is.Null, "ShellExecute would run or open it");
+
     [Test]
     public async Task A_program_that_floods_its_output_never_blocks()
     {

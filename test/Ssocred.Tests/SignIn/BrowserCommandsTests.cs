@@ -1,3 +1,4 @@
+using Ssocred.Platform;
 using Ssocred.SignIn;
 
 namespace Ssocred.Tests.SignIn;
@@ -87,6 +88,35 @@ public class BrowserCommandsTests
                 Assert.That(openers.Select(o => o.Program), Is.EqualTo(new[] { "xdg-open", "wslview" }));
             }
         });
+    }
+
+    [Test]
+    public void On_macOS_the_url_goes_to_open_as_its_one_argument()
+    {
+        var openers = BrowserCommands.PlatformOpeners(Url, HostOs.MacOS);
+
+        Assert.That(openers.Select(o => (o.Program, string.Join('|', o.Arguments), o.IsUrlHandler)), Is.EqualTo(new[] { ("open", Url, false) }));
+    }
+
+    [Test]
+    public void On_Windows_the_url_goes_to_the_registered_url_handler_and_never_through_cmd_or_rundll32()
+    {
+        var openers = BrowserCommands.PlatformOpeners(Url, HostOs.Windows);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(openers, Has.Count.EqualTo(1));
+            Assert.That(openers[0].IsUrlHandler, Is.True);
+            Assert.That(openers[0].Arguments, Is.EqualTo(new[] { Url }));
+        });
+    }
+
+    [Test]
+    public void On_Linux_xdg_open_comes_first_then_wslview()
+    {
+        var openers = BrowserCommands.PlatformOpeners(Url, HostOs.Linux);
+
+        Assert.That(openers.Select(o => (o.Program, string.Join('|', o.Arguments), o.IsUrlHandler)), Is.EqualTo(new[] { ("xdg-open", Url, false), ("wslview", Url, false) }));
     }
 
     private static string[] Single(string browser, string url = Url)

@@ -110,6 +110,8 @@ public class BrowserLauncherTests
             return exitCode is null ? null : new Scripted(exitCode.Value);
         }
 
+        public ILaunchedProcess? TryOpenUrl(string url) => TryStart("(url handler)", [url]);
+
         private sealed class Scripted(int exitCode) : ILaunchedProcess
         {
             public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
