@@ -1,6 +1,7 @@
 using Serilog.Events;
 using Ssocred.Aws;
 using Ssocred.Caching;
+using Ssocred.Caching.Keyring;
 using Ssocred.Cli;
 using Ssocred.Commands;
 using Ssocred.Commands.Doctor;
@@ -162,7 +163,11 @@ internal static class Program
         var time = TimeProvider.System;
         var configLoader = new ConfigFileLoader(environment, fileSystem);
         var resolver = new RequestResolver(new ProfileResolver(environment, configLoader), environment);
-        var stores = new FileCacheStores(Path.Combine(HomeDirectory.Find(environment), ".aws"), fileSystem, log);
+        var files = new FileCacheStores(Path.Combine(HomeDirectory.Find(environment), ".aws"), fileSystem, log);
+        var stores = new CacheStoresByChoice(
+            files,
+            () => new KeyringCacheStores(OsKeyring.Create(environment, fileSystem, commandLine.Sso.LoginTimeout, log), files.TokenFolder, files.RoleFolder, log),
+            keyringForAll: CacheChoices.ChosenForAll(commandLine.Sso, environment) == CacheChoice.Keyring);
         var locks = new CrossProcessLock(fileSystem, time, log);
         var notifier = new TerminalNotifier(stderr, new ProcessTerminal());
         SsoPortal Portal(SsoEndpoints endpoints) => new(endpoints, log);
@@ -193,7 +198,7 @@ internal static class Program
                 .RunAsync(options, parsed.Destination, parsed.PrintUrl, cancel).ConfigureAwait(false),
             CommandLineOptions.Doctor => await new DoctorCommand(
                 new ConfigurationCheck(resolver, configLoader),
-                [new EndpointsCheck(new TcpEndpointProbe()), new CachesCheck(tokens, stores, fileSystem, time), new NextStepCheck(Credentials())],
+                [new EndpointsCheck(new TcpEndpointProbe()), new CacheStoreCheck(stores), new CachesCheck(tokens, stores, fileSystem, time), new NextStepCheck(Credentials())],
                 stdout).RunAsync(options, cancel).ConfigureAwait(false),
             _ => throw new UsageException($"'{commandLine.Command}' is not an ssocred command"),
         };

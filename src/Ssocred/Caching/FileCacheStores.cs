@@ -14,13 +14,19 @@ internal sealed class FileCacheStores : ICacheStores
 
     public FileCacheStores(string awsFolder, IFileSystem fileSystem, ILog log)
     {
-        var tokens = new FileCacheStore(Path.Combine(awsFolder, "sso", "cache"), fileSystem, log);
-        var roles = new FileCacheStore(Path.Combine(awsFolder, "cli", "cache"), fileSystem, log);
+        var tokens = TokenFolder = new FileCacheStore(Path.Combine(awsFolder, "sso", "cache"), fileSystem, log);
+        var roles = RoleFolder = new FileCacheStore(Path.Combine(awsFolder, "cli", "cache"), fileSystem, log);
         _caches = new SessionCaches(new TokenCache(tokens, log), new RegistrationCache(tokens, log), new RoleCredentialCache(roles, log));
         All = [_caches];
     }
 
     public IReadOnlyList<SessionCaches> All { get; }
+
+    /// <summary>~/.aws/sso/cache: tokens, registrations, and the session locks of every store.</summary>
+    public FileCacheStore TokenFolder { get; }
+
+    /// <summary>~/.aws/cli/cache: role credentials, and the role locks of every store.</summary>
+    public FileCacheStore RoleFolder { get; }
 
     public SessionCaches For(SsoSession session) => _caches;
 }

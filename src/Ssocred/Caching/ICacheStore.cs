@@ -24,4 +24,12 @@ internal interface ICacheStore : IDistributedCache
 
     /// <summary>Every entry's key.</summary>
     IEnumerable<string> Keys();
+
+    /// <summary>
+    /// What an entry holds, in words ("AdministratorAccess in 111122223333"), for stores that show
+    /// their entries to people: a keyring labels its items with it. Files need no such name.
+    /// </summary>
+    void Name(string key, string description)
+    {
+    }
 }

@@ -1,3 +1,4 @@
+using Ssocred.Configuration;
 using Ssocred.Credentials;
 using Ssocred.Diagnostics;
 
@@ -34,6 +35,9 @@ internal sealed class RoleCredentialCache(ICacheStore store, ILog log)
     public bool HoldsSsoCredentials(string key) => _files.Read(key)?.ProviderType == CachedRoleCredentials.SsoProvider;
 
     /// <exception cref="IOException">The entry cannot be written.</exception>
-    public void Write(string key, RoleCredentials credentials, string accountId) =>
-        _files.Write(key, CachedRoleCredentials.From(credentials, accountId));
+    public void Write(string key, RoleCredentials credentials, RoleTarget role)
+    {
+        store.Name(key, $"{role.RoleName} in {role.AccountId}");
+        _files.Write(key, CachedRoleCredentials.From(credentials, role.AccountId));
+    }
 }

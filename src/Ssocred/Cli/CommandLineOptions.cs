@@ -32,6 +32,8 @@ internal static class CommandLineOptions
     public static readonly IReadOnlyList<string> Shells = ["bash", "zsh", "fish", "powershell"];
     public static readonly IReadOnlyList<string> ListOutputs = ["text", "json"];
 
+    public static readonly IReadOnlyList<string> CacheStores = ["file", "keyring"];
+
     private static readonly string[] SelectsSession = [CredentialProcess, Login, Logout, List, Export, Populate, Doctor, Exec, Serve, Console];
     private static readonly string[] SelectsProfile = [CredentialProcess, Login, Logout, List, Export, Doctor, Exec, Serve, Console];
     private static readonly string[] SelectsRole = [CredentialProcess, Export, Doctor, Exec, Serve, Console];
@@ -153,6 +155,9 @@ internal static class CommandLineOptions
         new("AWS_ENDPOINT_URL_SIGNIN", "console's federation endpoint (default: the partition's sign-in)"),
         new("PATH", "where exec looks COMMAND up"),
         new("SSOCRED_LOG_FILE", "also write the log to this file, as --log-file"),
+        new("SSOCRED_CACHE", "'keyring' or 'file': where every session keeps its tokens and credentials, as --cache"),
+        new("SSOCRED_SECRET_SERVICE_TRANSPORT", "'dh': the Secret Service session is the encrypted one, not plain"),
+        new("DBUS_SESSION_BUS_ADDRESS, XDG_RUNTIME_DIR", "where the D-Bus session bus of the Secret Service (the keyring on Linux) is"),
         new("HOME, USERPROFILE, HOMEDRIVE, HOMEPATH", "where ~/.aws is (on Windows: USERPROFILE, else HOMEDRIVE and HOMEPATH)"),
     ];
 
@@ -179,6 +184,7 @@ internal static class CommandLineOptions
         new("--prune", null, null, "also remove profiles ssocred wrote for roles the session no longer has", [Populate], (s, _) => s.Prune = true),
         new("--region", null, "REGION", "also write 'region = REGION' into each new profile", [Populate], (s, v) => s.Region = v),
         new("--profile-name-template", null, "TEMPLATE", $"profile names from {{account_name}}, {{account_id}}, {{role_name}}, {{session}} (default {PopulateOptions.DefaultNameTemplate})", [Populate], (s, v) => s.NameTemplate = v),
+        new("--cache", null, "STORE", "keep the session's tokens and credentials in 'file' (shared with the AWS CLI) or the OS 'keyring' (also SSOCRED_CACHE, ssocred_cache)", SelectsSession, (s, v) => s.Sso = s.Sso with { Cache = v is "file" or "keyring" ? v : throw new Errors.UsageException($"--cache takes 'file' or 'keyring', not '{v}'") }) { AllowedValues = CacheStores, Completes = ValueSource.Allowed },
         new("--server", null, null, "give COMMAND a credential endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI) instead of keys, renewed as long as it runs", [Exec], (s, _) => s.Server = true),
         new("--nested", null, null, "allow exec inside another profile's exec", [Exec], (s, _) => s.Nested = true),
         new("--port", null, "PORT", "the port on 127.0.0.1 to serve on (default: any free one)", [Serve], (s, v) => s.Port = CommandLineParser.ParsePort("--port", v)),

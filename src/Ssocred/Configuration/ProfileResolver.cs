@@ -61,7 +61,8 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             }
         }
 
-        var session = ResolveSession(options, profile, Config, configPath, sources);
+        var session = ResolveSession(options, profile, Config, configPath, sources, out var section);
+        session = session with { Cache = ResolveCache(options, profile, section, sources) };
         RoleTarget? role = null;
         if (requireRole)
         {
@@ -97,8 +98,10 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
         ProfileReader? profile,
         Func<AwsConfigFile?> config,
         string configPath,
-        Dictionary<string, string> sources)
+        Dictionary<string, string> sources,
+        out ProfileReader? section)
     {
+        section = null;
         var sessionName = options.SsoSession;
         sources["sso_session"] = "--sso-session";
         if (sessionName is null && options.StartUrl is null && profile?.Get("sso_session") is { } named)
@@ -115,7 +118,6 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             return new SsoSession(null, ValidStartUrl(legacyUrl, sources), ValidRegion(legacyRegion, sources), ConfiguredScopes: null, UseDeviceCode: true);
         }
 
-        ProfileReader? section = null;
         if (options.StartUrl is null || options.SsoRegion is null)
         {
             var file = config() ?? throw new SsocredException(
@@ -148,6 +150,23 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
 
         var useDeviceCode = string.Equals(section?.Get("sso_use_device_code"), "true", StringComparison.OrdinalIgnoreCase);
         return new SsoSession(sessionName, ValidStartUrl(startUrl, sources), ValidRegion(region, sources), scopes, useDeviceCode);
+    }
+
+    /// <summary>--cache, else SSOCRED_CACHE, else ssocred_cache of the profile, else of its [sso-session], else file.</summary>
+    private CacheChoice ResolveCache(SsoOptions options, ProfileReader? profile, ProfileReader? section, Dictionary<string, string> sources)
+    {
+        var (value, source) = options.Cache is { } flag ? (flag, CacheChoices.Option)
+            : environment.Get(CacheChoices.Variable) is { } variable ? (variable, CacheChoices.Variable)
+            : profile?.Get(CacheChoices.ConfigKey) is { } own ? (own, profile.Where)
+            : section?.Get(CacheChoices.ConfigKey) is { } shared ? (shared, section.Where)
+            : (null, null);
+        if (value is null)
+        {
+            return CacheChoice.File;
+        }
+
+        sources[CacheChoices.ConfigKey] = source!;
+        return CacheChoices.Parse(value, source!);
     }
 
     public string ConfigPath => loader.ConfigPath;

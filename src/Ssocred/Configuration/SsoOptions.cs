@@ -22,4 +22,7 @@ internal sealed record SsoOptions
     public bool UseDeviceCode { get; init; }
     public bool NoBrowser { get; init; }
     public int? CallbackPort { get; init; }
+
+    /// <summary>--cache as given: "file" or "keyring" (checked where the session is resolved).</summary>
+    public string? Cache { get; init; }
 }

@@ -32,6 +32,9 @@ internal sealed record SsoSession(
 
     /// <summary>How messages name it: the session, or the start URL of a legacy profile.</summary>
     public string DisplayName => Name ?? StartUrl;
+
+    /// <summary>Where its token, registration and role credentials are kept (SPEC §10).</summary>
+    public CacheChoice Cache { get; init; } = CacheChoice.File;
 }
 
 /// <summary>The account and role whose credentials are wanted.</summary>

@@ -64,7 +64,7 @@ internal sealed class RoleCredentialsProvider(
 
                 try
                 {
-                    roles.Write(key, credentials, role.AccountId);
+                    roles.Write(key, credentials, role);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -36,7 +36,7 @@ internal sealed class CompletionTests
     [TestCase("help|", "login logout list export configure doctor exec serve console completion help")]
     [TestCase("help|configure|", "populate")]
     [TestCase("login|--force|--f", "")]
-    [TestCase("login|--", "--profile --sso-session --start-url --sso-region --min-ttl --use-device-code --no-browser --callback-port --login-timeout --force --verbose --log-file --help")]
+    [TestCase("login|--", "--profile --sso-session --start-url --sso-region --min-ttl --use-device-code --no-browser --callback-port --login-timeout --force --cache --verbose --log-file --help")]
     [TestCase("frobnicate|", "")]
     public void A_tab_offers_what_fits_there(string line, string expected)
     {
