@@ -123,7 +123,7 @@ public sealed class CredentialManagerStoreTests
 
     private CredentialManagerStore Store() => new(_vault, new KeyringLabels(KeyringItemKind.SsoToken), new RecordingLog());
 
-    private static byte[] Bytes(int length, int seed) => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + ((i * 7) + seed) % 26))));
+    private static byte[] Bytes(int length, int seed) => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (((i * 7) + seed) % 26)))));
 
     /// <summary>Generic credentials as Windows keeps them: by name, a blob of at most 2,560 bytes, a comment.</summary>
     private sealed class FakeVault : ICredentialVault
