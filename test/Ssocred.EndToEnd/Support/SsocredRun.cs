@@ -129,7 +129,7 @@ internal sealed class RunningSsocred : IDisposable
 
     /// <summary>SIGSTOP: the process freezes wherever it is, until <see cref="Continue"/>.</summary>
     /// <returns>Whether it was still there to be stopped.</returns>
-    public bool Stop() => Signal(SigStop);
+    public bool Stop() => Signal(SigStop) && WaitUntilStopped();
 
     /// <summary>SIGCONT: a stopped process goes on.</summary>
     public bool Continue() => Signal(SigCont);
@@ -144,6 +144,45 @@ internal sealed class RunningSsocred : IDisposable
     public void Dispose() => _process.Dispose();
 
     private bool Signal(int signal) => kill(_process.Id, signal) == 0;
+
+    /// <summary>
+    /// kill(2) only sends SIGSTOP: a thread running on the other core goes on for a moment (long
+    /// enough to finish a rename). Every thread must show state T before the caller looks.
+    /// </summary>
+    /// <returns>Whether it stopped (false when it exited first).</returns>
+    private bool WaitUntilStopped()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            try
+            {
+                var states = Directory.GetDirectories($"/proc/{_process.Id}/task")
+                    .Select(task => ThreadState(File.ReadAllText(Path.Combine(task, "stat"))))
+                    .ToList();
+                if (states.Any(state => state is 'Z' or 'X'))
+                {
+                    return false;
+                }
+
+                if (states.All(state => state is 'T' or 't'))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false; // the process (or a thread) went away while being read
+            }
+
+            Thread.Sleep(1);
+        }
+
+        throw new TimeoutException($"ssocred (pid {_process.Id}) did not stop within 5 s of SIGSTOP");
+    }
+
+    /// <summary>The state letter of /proc/PID/task/TID/stat: the field after the command's closing parenthesis.</summary>
+    private static char ThreadState(string stat) => stat[stat.LastIndexOf(')') + 2];
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
