@@ -63,7 +63,9 @@ release() {
   # The pointer package names every RID's package; it must be packed with no RID at all.
   timed "tool pointer package" dotnet pack src/Ssocred/Ssocred.csproj -c Release -o artifacts/nupkg -nologo -v quiet -p:RuntimeIdentifier=
   cp install.sh artifacts/release/install.sh
-  (cd artifacts/release && sha256sum -- * | grep -v ' SHA256SUMS$' > SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS)
+  # The sums are taken before the temp file exists: in a pipeline its redirection could race the glob.
+  (cd artifacts/release && rm -f SHA256SUMS SHA256SUMS.tmp && sums=$(sha256sum -- *) \
+    && printf '%s\n' "$sums" > SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS)
   printf 'release: %-28s %4d s\n' "all" $((SECONDS - started))
   ls -l artifacts/release artifacts/nupkg
 }
