@@ -136,7 +136,9 @@ public sealed class FaultTests
         _server.InjectFault(Operations.GetRoleCredentials, FaultKind.Hang);
         var stopwatch = Stopwatch.StartNew();
 
-        Assert.ThrowsAsync<TimeoutException>(() => GetRoleCredentialsAsync(sso));
+        var outcome = await OutcomeOfAsync(() => GetRoleCredentialsAsync(sso));
+
+        Assert.That(outcome, Is.InstanceOf<TimeoutException>(), () => $"GetRoleCredentials calls seen: {_server.Calls(Operations.GetRoleCredentials)}, after {stopwatch.Elapsed}");
 
         Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)).And.LessThan(TimeSpan.FromSeconds(10)), "ended by the timeout, not before");
         Assert.That((await GetRoleCredentialsAsync(sso)).RoleCredentials, Is.Not.Null, "the fault is used up");
@@ -264,6 +266,20 @@ public sealed class FaultTests
 
         _server.ResetCounters();
         Assert.That(_server.Calls(Operations.CreateToken) + _server.TokenCalls("device_code"), Is.Zero);
+    }
+
+    /// <summary>The exception a call ends in, or null when it succeeds.</summary>
+    private static async Task<Exception?> OutcomeOfAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
     }
 
     private Task<GetRoleCredentialsResponse> GetRoleCredentialsAsync(AmazonSSOClient sso) =>

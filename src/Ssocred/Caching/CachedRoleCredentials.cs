@@ -19,7 +19,7 @@ internal sealed class CachedRoleCredentials
     public RoleCredentials? ToCredentials() =>
         Credentials is { AccessKeyId: { Length: > 0 } id, SecretAccessKey: { IsEmpty: false } secret, SessionToken: { IsEmpty: false } session }
         && CacheTime.TryParse(Credentials.Expiration, out var expiration)
-            ? new RoleCredentials(id, secret, session, expiration)
+            ? new RoleCredentials(id, secret, session, expiration, CacheTime.TryParse(Credentials.FetchedAt, out var fetched) ? fetched : null)
             : null;
 
     public static CachedRoleCredentials From(RoleCredentials credentials, string accountId) => new()
@@ -32,6 +32,7 @@ internal sealed class CachedRoleCredentials
             SessionToken = credentials.SessionToken,
             Expiration = CacheTime.Format(credentials.Expiration),
             AccountId = accountId,
+            FetchedAt = credentials.FetchedAt is { } fetched ? CacheTime.Format(fetched) : null,
         },
     };
 }
@@ -43,4 +44,7 @@ internal sealed class RoleCredentialsBody
     public Secret? SessionToken { get; init; }
     public string? Expiration { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AccountId { get; init; }
+
+    /// <summary>ssocred's own field (botocore reads only the four above): what lets a --min-ttl longer than the credentials reuse them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? FetchedAt { get; init; }
 }

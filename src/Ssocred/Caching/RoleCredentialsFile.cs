@@ -63,7 +63,7 @@ internal static class RoleCredentialsFile
             return null;
         }
 
-        string? accessKeyId = null, secretAccessKey = null, sessionToken = null, expiration = null;
+        string? accessKeyId = null, secretAccessKey = null, sessionToken = null, expiration = null, fetchedAt = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             ref var field = ref accessKeyId;
@@ -83,6 +83,10 @@ internal static class RoleCredentialsFile
             else if (reader.ValueTextEquals("Expiration"u8))
             {
                 field = ref expiration;
+            }
+            else if (reader.ValueTextEquals("FetchedAt"u8))
+            {
+                field = ref fetchedAt;
             }
             else
             {
@@ -106,7 +110,7 @@ internal static class RoleCredentialsFile
 
         return accessKeyId is { Length: > 0 } && secretAccessKey is { Length: > 0 } && sessionToken is { Length: > 0 }
                && CacheTime.TryParse(expiration, out var expires)
-            ? new RoleCredentials(accessKeyId, new Diagnostics.Secret(secretAccessKey), new Diagnostics.Secret(sessionToken), expires)
+            ? new RoleCredentials(accessKeyId, new Diagnostics.Secret(secretAccessKey), new Diagnostics.Secret(sessionToken), expires, CacheTime.TryParse(fetchedAt, out var fetched) ? fetched : null)
             : null;
     }
 }

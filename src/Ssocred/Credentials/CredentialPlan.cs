@@ -28,9 +28,9 @@ internal enum CredentialStep
 /// <param name="Token">The session's cached token read (valid or not); null when none.</param>
 internal sealed record CredentialPlan(CredentialStep Step, RoleCredentials? Credentials, SsoToken? Token)
 {
-    /// <summary>Cached credentials are printed as they are: not forced away, and with the margin left.</summary>
+    /// <summary>Cached credentials are printed as they are: not forced away, and with the margin left (<see cref="RoleCredentials.Serve"/>).</summary>
     public static bool UsesCached(RefreshPolicy policy, RoleCredentials? credentials, DateTimeOffset now) =>
-        !policy.ForceRefresh && credentials is not null && credentials.IsValidFor(policy.Margin, now);
+        !policy.ForceRefresh && credentials is not null && credentials.Serve(policy.Margin, now);
 
     /// <summary>A cached token is used as it is while it has the margin left.</summary>
     public static bool UsesToken(RefreshPolicy policy, SsoToken? token, DateTimeOffset now) =>

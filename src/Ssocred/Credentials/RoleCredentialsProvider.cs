@@ -51,7 +51,7 @@ internal sealed class RoleCredentialsProvider(
             Cached,
             async () =>
             {
-                var credentials = await FetchAsync(request, role, cancellationToken).ConfigureAwait(false);
+                var credentials = await FetchAsync(request, role, cancellationToken).ConfigureAwait(false) with { FetchedAt = time.GetUtcNow() };
                 log.Debug("GetRoleCredentials gave credentials valid until {Expiration}; caching them in {Path}", CacheTime.Format(credentials.Expiration), roles.Store.Where(key));
                 if (!credentials.IsValidFor(policy.Margin, time.GetUtcNow()))
                 {

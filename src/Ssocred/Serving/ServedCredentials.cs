@@ -41,5 +41,5 @@ internal sealed class ServedCredentials(Func<CancellationToken, Task<RoleCredent
     public void Dispose() => _fetching.Dispose();
 
     private RoleCredentials? Fresh() =>
-        Volatile.Read(ref _current) is { } current && current.IsValidFor(margin, time.GetUtcNow()) ? current : null;
+        Volatile.Read(ref _current) is { } current && current.Serve(margin, time.GetUtcNow()) ? current : null;
 }

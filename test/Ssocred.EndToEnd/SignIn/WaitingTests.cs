@@ -57,4 +57,20 @@ internal sealed class WaitingTests : SignInTest
         Assert.That(run.Stderr, Does.StartWith("ssocred: warning: --min-ttl 24 h is longer than the credentials IAM Identity Center issues (these are valid until "));
         Assert.That(run.Stderr.TrimEnd('\n'), Does.Not.Contain('\n'), "said once");
     }
+
+    [Test]
+    public async Task Credentials_just_fetched_for_a_min_ttl_longer_than_they_last_are_used_again()
+    {
+        SeedToken(TimeSpan.FromHours(8));
+        AssertCredentialJson(await Run("--profile", "demo-sso", "--min-ttl", "24h"));
+
+        var again = await Run("--profile", "demo-sso", "--min-ttl", "24h");
+
+        AssertCredentialJson(again);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(1), "the second run used what the first fetched");
+            Assert.That(again.Stderr, Is.Empty, "nothing fetched, nothing to warn about");
+        });
+    }
 }

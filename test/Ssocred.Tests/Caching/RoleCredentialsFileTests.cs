@@ -28,6 +28,10 @@ public class RoleCredentialsFileTests
         """{"Credentials": {"AccessKeyId": "ASIA1", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z"}}   """,
         """{"credentials": {"AccessKeyId": "ASIA1", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z"}}""",
         """{"Credentials": {"AccessKeyId": "ASIA\u00e9", "SecretAccessKey": "s\"q", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z"}}""",
+        """{"Credentials": {"AccessKeyId": "ASIA1", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z", "FetchedAt": "2098-12-31T23:00:00Z"}}""",
+        """{"Credentials": {"AccessKeyId": "ASIA1", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z", "FetchedAt": "yesterday"}}""",
+        """{"Credentials": {"AccessKeyId": "ASIA1", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z", "FetchedAt": null}}""",
+        """{"Credentials": {"AccessKeyId": "ASIA1", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z", "FetchedAt": 4102441200}}""",
         "null", "[]", "5", "\"x\"", "{", "", "{}", "{\"Credentials\": {", "\u0000\u0001",
     ];
 
@@ -75,5 +79,5 @@ public class RoleCredentialsFileTests
     }
 
     private static string Describe(RoleCredentials? credentials) =>
-        credentials is null ? "absent" : $"{credentials.AccessKeyId}|{credentials.SecretAccessKey.Reveal()}|{credentials.SessionToken.Reveal()}|{credentials.Expiration:O}";
+        credentials is null ? "absent" : $"{credentials.AccessKeyId}|{credentials.SecretAccessKey.Reveal()}|{credentials.SessionToken.Reveal()}|{credentials.Expiration:O}|{credentials.FetchedAt:O}";
 }
