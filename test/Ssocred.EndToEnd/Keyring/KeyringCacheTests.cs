@@ -63,7 +63,7 @@ internal sealed class KeyringCacheTests : SignInTest
             Assert.That(AssertCredentialJson(second)["AccessKeyId"]!.GetValue<string>(), Is.EqualTo(key), "the warm path reads the keyring");
             Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(1));
             Assert.That(Fake.Calls("Authorize"), Is.EqualTo(1));
-            Assert.That(CacheFiles(), Is.Empty, "no token, registration or credential file");
+            Assert.That(Home.CacheFiles(), Is.Empty, "no token, registration or credential file");
             Assert.That(await Labels(), Is.EquivalentTo(new[]
             {
                 "ssocred: SSO token for corp",
@@ -90,7 +90,7 @@ internal sealed class KeyringCacheTests : SignInTest
             Assert.That(Fake.TokenCalls("refresh_token"), Is.EqualTo(1), "the refresh token came out of the keyring");
             Assert.That(Fake.Calls("Authorize"), Is.EqualTo(1), "no second sign-in");
             Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(2));
-            Assert.That(CacheFiles(), Is.Empty);
+            Assert.That(Home.CacheFiles(), Is.Empty);
         });
         AssertNoFileHoldsASecret();
     }
@@ -111,7 +111,7 @@ internal sealed class KeyringCacheTests : SignInTest
             Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(1));
             Assert.That(keys, Has.Count.EqualTo(1));
             Assert.That(await _keyring.ItemsAsync(("service", "ssocred")), Has.Length.EqualTo(3), "one item of each kind");
-            Assert.That(CacheFiles(), Is.Empty);
+            Assert.That(Home.CacheFiles(), Is.Empty);
         });
         AssertNoFileHoldsASecret();
     }
@@ -140,7 +140,7 @@ internal sealed class KeyringCacheTests : SignInTest
         var variable = KeyringEnvironment();
         variable["SSOCRED_CACHE"] = "keyring";
         var byVariable = await RunWith(variable, "--profile", "demo-sso");
-        Assert.That(CacheFiles(), Is.Empty);
+        Assert.That(Home.CacheFiles(), Is.Empty);
 
         Home.WriteConfig(KeyringConfig);
         var toFiles = await RunWith(KeyringEnvironment(), "--profile", "demo-sso", "--cache", "file");
@@ -165,7 +165,7 @@ internal sealed class KeyringCacheTests : SignInTest
         AssertFailure(run, 1, "the keyring (Secret Service) cannot be reached", "no Secret Service (org.freedesktop.secrets)");
         Assert.Multiple(() =>
         {
-            Assert.That(CacheFiles(), Is.Empty, "nothing written to the files instead");
+            Assert.That(Home.CacheFiles(), Is.Empty, "nothing written to the files instead");
             Assert.That(Fake.Calls("Authorize"), Is.Zero, "no sign-in whose token would have nowhere to go");
         });
     }
@@ -179,7 +179,7 @@ internal sealed class KeyringCacheTests : SignInTest
         var run = await RunWith(environment, "--profile", "demo-sso");
 
         AssertFailure(run, 1, "the keyring (Secret Service) cannot be reached: there is no D-Bus session bus");
-        Assert.That(CacheFiles(), Is.Empty);
+        Assert.That(Home.CacheFiles(), Is.Empty);
     }
 
     [Test]
@@ -191,7 +191,7 @@ internal sealed class KeyringCacheTests : SignInTest
         var run = await RunWith(KeyringEnvironment(), "--profile", "demo-sso");
 
         AssertFailure(run, 1, "the keyring (Secret Service) is locked", "dismissed");
-        Assert.That(CacheFiles(), Is.Empty);
+        Assert.That(Home.CacheFiles(), Is.Empty);
     }
 
     [Test]
@@ -241,13 +241,6 @@ internal sealed class KeyringCacheTests : SignInTest
         return environment;
     }
 
-    /// <summary>Every *.json in the AWS CLI's cache folders (lock files are expected there).</summary>
-    private string[] CacheFiles() =>
-        new[] { Home.TokenCacheFolder, Home.RoleCacheFolder }
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.GetFiles(folder, "*.json"))
-            .ToArray();
-
     private async Task<string[]> Labels()
     {
         var (exitCode, stdout, stderr) = await _keyring.SecretToolAsync("search", "--all", "service", "ssocred");
@@ -260,15 +253,7 @@ internal sealed class KeyringCacheTests : SignInTest
     {
         var files = Directory.GetFiles(Home.Root, "*", SearchOption.AllDirectories);
         Assert.That(files, Has.Some.Contains(Path.Combine(".local", "share", "keyrings")), "the keyring's own files are under HOME, and scanned");
-        foreach (var file in files)
-        {
-            var bytes = File.ReadAllBytes(file);
-            foreach (var secret in Fake.IssuedSecrets)
-            {
-                Assert.That(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(secret)), Is.EqualTo(-1), $"a secret the fake issued is in {file}");
-            }
-        }
-
+        Assert.That(Home.FilesHolding(Fake.IssuedSecrets), Is.Empty, "files holding a secret the fake issued");
         TestContext.Out.WriteLine($"scanned {files.Length} files under HOME for {Fake.IssuedSecrets.Count} secrets");
     }
 }

@@ -82,21 +82,4 @@ internal sealed class EveryBuildTests : SignInTest
 
         AssertFailure(run, 2, "--no-such-option");
     }
-
-    /// <summary>
-    /// No BROWSER: the platform's opener runs. A stand-in xdg-open on PATH follows the URL as a
-    /// person's browser would; DISPLAY keeps Linux on the browser sign-in, as on a desktop.
-    /// </summary>
-    private Dictionary<string, string> WithStandInOpener()
-    {
-        var bin = Path.Combine(Home.Root, "bin");
-        Directory.CreateDirectory(bin);
-        File.CreateSymbolicLink(Path.Combine(bin, "xdg-open"), BrowserScript("follow"));
-        var environment = Environment();
-        environment["PATH"] = bin + Path.PathSeparator + environment["PATH"];
-        environment["DISPLAY"] = ":0";
-        environment["STANDIN_BROWSER_LOG"] = BrowserLog;
-        environment["STANDIN_BROWSER_PAGE"] = BrowserPage;
-        return environment;
-    }
 }

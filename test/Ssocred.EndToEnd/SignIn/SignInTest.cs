@@ -36,6 +36,24 @@ internal abstract class SignInTest : EndToEndTest
     /// <summary>The stand-in that follows redirects like a person's browser.</summary>
     protected Dictionary<string, string> WithFollowingBrowser() => WithBrowser(Quote(BrowserScript("follow")));
 
+    /// <summary>
+    /// No BROWSER: the platform's own opener runs (xdg-open, or Windows' URL handler, which Wine
+    /// hands to xdg-open), as Windows cannot run a BROWSER script. A stand-in xdg-open on PATH
+    /// follows the URL as a person's browser would; DISPLAY keeps Linux on the browser sign-in.
+    /// </summary>
+    protected Dictionary<string, string> WithStandInOpener()
+    {
+        var bin = Path.Combine(Home.Root, "bin");
+        Directory.CreateDirectory(bin);
+        File.CreateSymbolicLink(Path.Combine(bin, "xdg-open"), BrowserScript("follow"));
+        var environment = Environment();
+        environment["PATH"] = bin + Path.PathSeparator + environment["PATH"];
+        environment["DISPLAY"] = ":0";
+        environment["STANDIN_BROWSER_LOG"] = BrowserLog;
+        environment["STANDIN_BROWSER_PAGE"] = BrowserPage;
+        return environment;
+    }
+
     /// <summary>The arguments the stand-in browser got, invocation by invocation.</summary>
     protected List<List<string>> BrowserInvocations()
     {

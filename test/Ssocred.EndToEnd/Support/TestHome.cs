@@ -54,6 +54,22 @@ internal sealed class TestHome : IDisposable
             .Where(f => !f.StartsWith(TokenCacheFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                         && !f.StartsWith(RoleCacheFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
+    /// <summary>Every *.json in the AWS CLI's two cache folders (lock files are expected there).</summary>
+    public string[] CacheFiles() =>
+        new[] { TokenCacheFolder, RoleCacheFolder }
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.GetFiles(folder, "*.json"))
+            .ToArray();
+
+    /// <summary>Every file under HOME that holds one of these secrets (as UTF-8 bytes).</summary>
+    public IReadOnlyList<string> FilesHolding(IEnumerable<string> secrets)
+    {
+        var needles = secrets.Select(System.Text.Encoding.UTF8.GetBytes).ToList();
+        return Directory.GetFiles(Root, "*", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllBytes(file) is var bytes && needles.Any(needle => bytes.AsSpan().IndexOf(needle) >= 0))
+            .ToList();
+    }
+
     /// <summary>A file's text; null where there is none to read (absent, a folder, unreadable by design).</summary>
     public static string? TryReadText(string path)
     {
