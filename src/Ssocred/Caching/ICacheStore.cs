@@ -25,6 +25,9 @@ internal interface ICacheStore : IDistributedCache
     /// <summary>Every entry's key.</summary>
     IEnumerable<string> Keys();
 
+    /// <summary>What one entry is in a person's words, for logout's count.</summary>
+    string EntryName => "cached file";
+
     /// <summary>
     /// What an entry holds, in words ("AdministratorAccess in 111122223333"), for stores that show
     /// their entries to people: a keyring labels its items with it. Files need no such name.

@@ -67,15 +67,20 @@ internal sealed class LogoutCommand(
             await SignOutAsync(portal, token.AccessToken, session.DisplayName, cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = Remove(caches.Tokens.Store, CacheKeys.Token(session))
-            + Remove(caches.Registrations.Store, CacheKeys.Registration(session, session.ConfiguredScopes))
-            + roles.Sum(role => Remove(caches.Roles.Store, CacheKeys.RoleCredentials(session, role)));
-        notifier.Tell($"signed out of '{session.DisplayName}': removed {removed} cached file(s)");
+        var removed = new Removals(log);
+        removed.Remove(caches.Tokens.Store, CacheKeys.Token(session));
+        removed.Remove(caches.Registrations.Store, CacheKeys.Registration(session, session.ConfiguredScopes));
+        foreach (var role in roles)
+        {
+            removed.Remove(caches.Roles.Store, CacheKeys.RoleCredentials(session, role));
+        }
+
+        notifier.Tell($"signed out of '{session.DisplayName}': removed {removed.Describe(caches.Tokens.Store)}");
     }
 
     private async Task LogoutEverySessionAsync(CancellationToken cancellationToken)
     {
-        var removed = 0;
+        var removed = new Removals(log);
         foreach (var caches in stores.All)
         {
             foreach (var key in caches.Tokens.Store.Keys())
@@ -88,12 +93,17 @@ internal sealed class LogoutCommand(
                         await SignOutAsync(portal, token.AccessToken, token.StartUrl ?? key, cancellationToken).ConfigureAwait(false);
                     }
 
-                    removed += Remove(caches.Tokens.Store, key);
+                    removed.Remove(caches.Tokens.Store, key);
                 }
-                else if (caches.Registrations.Read(key) is not null)
+            }
+
+            // Client registrations: of no use once every session is gone. In the files they share
+            // the tokens' folder; a keyring lists them apart.
+            foreach (var key in caches.Registrations.Store.Keys())
+            {
+                if (caches.Registrations.Read(key) is not null)
                 {
-                    // A client registration: of no use once every session is gone.
-                    removed += Remove(caches.Registrations.Store, key);
+                    removed.Remove(caches.Registrations.Store, key);
                 }
             }
 
@@ -101,12 +111,12 @@ internal sealed class LogoutCommand(
             {
                 if (caches.Roles.HoldsSsoCredentials(key))
                 {
-                    removed += Remove(caches.Roles.Store, key);
+                    removed.Remove(caches.Roles.Store, key);
                 }
             }
         }
 
-        notifier.Tell($"signed out of every SSO session: removed {removed} cached file(s)");
+        notifier.Tell($"signed out of every SSO session: removed {removed.Describe(stores.All[0].Tokens.Store)}");
     }
 
     private async Task SignOutAsync(SsoPortal portal, Secret accessToken, string name, CancellationToken cancellationToken)
@@ -119,17 +129,5 @@ internal sealed class LogoutCommand(
         {
             log.Warning("could not end the sign-in of '{Session}' on the service ({Reason}); the local files are removed anyway", name, e.Message);
         }
-    }
-
-    private int Remove(ICacheStore store, string key)
-    {
-        if (!store.Contains(key))
-        {
-            return 0;
-        }
-
-        store.Remove(key);
-        log.Debug("removed {Path}", store.Where(key));
-        return 1;
     }
 }

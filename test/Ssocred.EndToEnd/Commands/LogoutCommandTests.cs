@@ -32,7 +32,7 @@ internal sealed class LogoutCommandTests : EndToEndTest
             Assert.That(removed.Where(f => f.EndsWith(".json", StringComparison.Ordinal)), Is.EquivalentTo(sessionFiles), "the token and both roles' credentials");
             Assert.That(Home.Files(), Does.Contain($"sso/cache/{OtherSessionToken}.json"), "another session's token stays");
             Assert.That(Home.Files(), Does.Contain($"cli/cache/{AssumeRoleCache}.json"), "other tools' cache entries stay");
-            Assert.That(run.Stderr, Does.Contain("signed out of 'corp'"));
+            Assert.That(run.Stderr, Does.Contain("signed out of 'corp': removed 3 cached file(s)"));
         });
 
         // The service ended exactly that session (a logout of another token answers 401, which

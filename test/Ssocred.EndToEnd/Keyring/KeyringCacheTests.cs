@@ -127,8 +127,27 @@ internal sealed class KeyringCacheTests : SignInTest
         {
             Assert.That(logout.ExitCode, Is.Zero, logout.ToString());
             Assert.That(logout.Stdout, Is.Empty);
+            Assert.That(logout.Stderr, Does.Contain("signed out of 'corp': removed 3 keyring item(s)"), "the token, the registration and the role's credentials");
             Assert.That(await _keyring.ItemsAsync(("service", "ssocred")), Is.Empty);
             Assert.That(Fake.Calls("Logout"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Logout_all_with_the_keyring_chosen_removes_its_items_and_the_files_and_counts_each()
+    {
+        AssertCredentialJson(await RunWith(KeyringEnvironment(), "--profile", "demo-sso"));
+        AssertCredentialJson(await RunWith(KeyringEnvironment(), "--profile", "demo-sso", "--cache", "file"));
+
+        var logout = await RunWith(KeyringEnvironment(), "logout", "--all", "--cache", "keyring");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(logout.ExitCode, Is.Zero, logout.ToString());
+            Assert.That(logout.Stderr, Does.Contain("signed out of every SSO session: removed 3 cached file(s) and 3 keyring item(s)"));
+            Assert.That(await _keyring.ItemsAsync(("service", "ssocred")), Is.Empty);
+            Assert.That(Home.CacheFiles(), Is.Empty);
+            Assert.That(Fake.Calls("Logout"), Is.EqualTo(2), "each store's token signed out");
         });
     }
 

@@ -61,20 +61,28 @@ internal sealed class EveryBuildKeyringTests : SignInTest
         var cacheFiles = Home.CacheFiles();
         var logout = await RunWith(environment, "logout", "--profile", "demo-sso");
         var afterLogout = await RunWith(environment, "--profile", "demo-sso", "--no-login");
+        var signedInAgain = await RunWith(environment, "--profile", "demo-sso");
+        var logoutAll = await RunWith(environment, "logout", "--all", "--cache", "keyring");
+        var afterLogoutAll = await RunWith(environment, "--profile", "demo-sso", "--no-login");
 
         var key = AssertCredentialJson(signedIn)["AccessKeyId"]!.GetValue<string>();
         AssertCredentialJson(refreshed);
+        AssertCredentialJson(signedInAgain);
         AssertFailure(afterLogout, 1, "ssocred login --profile demo-sso");
+        AssertFailure(afterLogoutAll, 1, "ssocred login --profile demo-sso");
         Assert.Multiple(() =>
         {
             Assert.That(AssertCredentialJson(warm)["AccessKeyId"]!.GetValue<string>(), Is.EqualTo(key), "the warm path read the keyring");
             Assert.That(warm.Stderr, Is.Empty);
-            Assert.That(Fake.Calls("Authorize"), Is.EqualTo(1), "one sign-in: the token and registration came back out of the keyring");
-            Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(2), "the sign-in's, and --force-refresh's with the kept token");
+            Assert.That(Fake.Calls("Authorize"), Is.EqualTo(2), "a sign-in before each logout, no more: the token and registration came back out of the keyring");
+            Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(3), "each sign-in's, and --force-refresh's with the kept token");
             Assert.That(cacheFiles, Is.Empty, "no token, registration or credential file");
             Assert.That(logout.ExitCode, Is.Zero, logout.ToString());
-            Assert.That(logout.Stdout, Is.Empty);
-            Assert.That(Fake.Calls("Logout"), Is.EqualTo(1), "logout read the token out of the keyring");
+            Assert.That(logout.Stderr, Does.Contain("removed 3 keyring item(s)"), "the token, the registration and the role's credentials, found by key");
+            Assert.That(logoutAll.ExitCode, Is.Zero, logoutAll.ToString());
+            Assert.That(logoutAll.Stderr, Does.Contain("removed 3 keyring item(s)"), "the same three, found by listing the keyring");
+            Assert.That(logout.Stdout + logoutAll.Stdout, Is.Empty);
+            Assert.That(Fake.Calls("Logout"), Is.EqualTo(2), "each logout read the token out of the keyring");
         });
         Assert.That(Home.FilesHolding(Fake.IssuedSecrets), Is.Empty, "files under HOME holding a secret the fake issued");
     }

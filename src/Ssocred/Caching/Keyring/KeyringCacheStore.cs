@@ -21,6 +21,8 @@ internal sealed class KeyringCacheStore(IKeyringStore keyring, FileCacheStore lo
 
     public IEnumerable<string> Keys() => keyring.Keys();
 
+    public string EntryName => "keyring item";
+
     public void Name(string key, string description) => labels.Name(key, $"ssocred: {description}");
 
     public byte[]? Get(string key) => keyring.Get(key);

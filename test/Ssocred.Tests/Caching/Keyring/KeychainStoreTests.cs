@@ -60,6 +60,29 @@ public sealed class KeychainStoreTests
         Assert.That(_keychain.Items, Is.Empty);
     }
 
+    [Test]
+    public void Keys_lists_the_items_of_its_own_kind_only_so_logout_all_finds_them()
+    {
+        Store().Set(Key, "role"u8.ToArray(), NoExpiry);
+        Store().Set("other", "role"u8.ToArray(), NoExpiry);
+        new KeychainStore(_keychain, new KeyringLabels(KeyringItemKind.SsoToken)).Set(Key, "token"u8.ToArray(), NoExpiry);
+        _keychain.Items[("another-app", $"role-credentials/{Key}x")] = ("theirs", [1]);
+        _keychain.Items[("ssocred", "role-credentials/")] = ("no key", [1]);
+
+        Assert.That(Store().Keys(), Is.EquivalentTo(new[] { Key, "other" }));
+        Assert.That(new KeychainStore(_keychain, new KeyringLabels(KeyringItemKind.SsoToken)).Keys(), Is.EqualTo(new[] { Key }));
+    }
+
+    [Test]
+    public void A_keychain_that_refuses_the_listing_is_a_failure_not_an_empty_list()
+    {
+        _keychain.Status = KeychainStatus.UserCanceled;
+
+        var list = Assert.Throws<SsocredException>(() => Store().Keys());
+
+        Assert.That(list!.Message, Does.StartWith("the keyring (macOS Keychain) is locked: its prompt was dismissed"));
+    }
+
     [TestCase(KeychainStatus.InteractionNotAllowed, "the keyring (macOS Keychain) is locked: it cannot ask for its password here")]
     [TestCase(KeychainStatus.UserCanceled, "the keyring (macOS Keychain) is locked: its prompt was dismissed")]
     [TestCase(KeychainStatus.AuthFailed, "the keyring (macOS Keychain) is locked: the password given at its prompt was refused")]
@@ -118,5 +141,11 @@ public sealed class KeychainStoreTests
             Status != KeychainStatus.Success ? Status
             : Items.Remove((service, account)) ? KeychainStatus.Success
             : KeychainStatus.ItemNotFound;
+
+        public int ListAccounts(string service, out IReadOnlyList<string> accounts)
+        {
+            accounts = Status == KeychainStatus.Success ? [.. Items.Keys.Where(item => item.Service == service).Select(item => item.Account)] : [];
+            return Status;
+        }
     }
 }

@@ -14,6 +14,9 @@ internal interface IKeychain
 
     /// <summary>errSecSuccess, or errSecItemNotFound when there was none.</summary>
     int Delete(string service, string account);
+
+    /// <summary>errSecSuccess with the account of every generic password of the service (none: an empty list).</summary>
+    int ListAccounts(string service, out IReadOnlyList<string> accounts);
 }
 
 /// <summary>The OSStatus codes the store tells apart (SecBase.h).</summary>

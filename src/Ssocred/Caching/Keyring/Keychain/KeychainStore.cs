@@ -41,11 +41,14 @@ internal sealed class KeychainStore(IKeychain keychain, KeyringLabels labels) : 
 
     public override bool Contains(string key) => Get(key) is not null;
 
-    /// <summary>
-    /// Not listed: finding every ssocred item needs the Keychain's search API, which this store
-    /// does not use. logout of a named session removes its items by key all the same.
-    /// </summary>
-    public override IEnumerable<string> Keys() => [];
+    public override IEnumerable<string> Keys()
+    {
+        Check(keychain.ListAccounts(KeyringItemKind.Service, out var accounts), "list");
+        var prefix = Account("");
+        return accounts.Where(account => account.StartsWith(prefix, StringComparison.Ordinal) && account.Length > prefix.Length)
+            .Select(account => account[prefix.Length..])
+            .ToList();
+    }
 
     public string Account(string key) => $"{Kind.Name}/{key}";
 

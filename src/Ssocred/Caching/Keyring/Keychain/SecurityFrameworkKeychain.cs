@@ -15,6 +15,9 @@ internal sealed partial class SecurityFrameworkKeychain : IKeychain
     private const string Security = "/System/Library/Frameworks/Security.framework/Security";
     private const string CoreFoundation = "/System/Library/Frameworks/CoreFoundation.framework/CoreFoundation";
     private const uint LabelAttribute = 0x6C61626C; // 'labl'
+    private const uint ServiceAttribute = 0x73766365; // 'svce'
+    private const uint AccountAttribute = 0x61636374; // 'acct'
+    private const uint GenericPasswordClass = 0x67656E70; // 'genp', kSecGenericPasswordItemClass
 
     public int Find(string service, string account, out byte[]? password)
     {
@@ -96,6 +99,71 @@ internal sealed partial class SecurityFrameworkKeychain : IKeychain
         }
     }
 
+    public int ListAccounts(string service, out IReadOnlyList<string> accounts)
+    {
+        var found = new List<string>();
+        accounts = found;
+        var serviceBytes = Encoding.UTF8.GetBytes(service);
+        var serviceData = Marshal.AllocHGlobal(serviceBytes.Length);
+        var query = Marshal.AllocHGlobal(Marshal.SizeOf<KeychainAttribute>());
+        var wanted = Marshal.AllocHGlobal(Marshal.SizeOf<KeychainAttribute>());
+        var wantedList = Marshal.AllocHGlobal(Marshal.SizeOf<KeychainAttributeList>());
+        var search = IntPtr.Zero;
+        try
+        {
+            Marshal.Copy(serviceBytes, 0, serviceData, serviceBytes.Length);
+            Marshal.StructureToPtr(new KeychainAttribute { Tag = ServiceAttribute, Length = (uint)serviceBytes.Length, Data = serviceData }, query, fDeleteOld: false);
+            var status = SecKeychainSearchCreateFromAttributes(IntPtr.Zero, GenericPasswordClass, new KeychainAttributeList { Count = 1, Attributes = query }, out search);
+            if (status != KeychainStatus.Success)
+            {
+                return status;
+            }
+
+            while ((status = SecKeychainSearchCopyNext(search, out var item)) == KeychainStatus.Success)
+            {
+                try
+                {
+                    // CopyContent fills in the data of the attributes asked for; FreeContent gives it back.
+                    Marshal.StructureToPtr(new KeychainAttribute { Tag = AccountAttribute }, wanted, fDeleteOld: false);
+                    Marshal.StructureToPtr(new KeychainAttributeList { Count = 1, Attributes = wanted }, wantedList, fDeleteOld: false);
+                    status = SecKeychainItemCopyContent(item, IntPtr.Zero, wantedList, IntPtr.Zero, IntPtr.Zero);
+                    if (status != KeychainStatus.Success)
+                    {
+                        return status;
+                    }
+
+                    var account = Marshal.PtrToStructure<KeychainAttribute>(Marshal.PtrToStructure<KeychainAttributeList>(wantedList).Attributes);
+                    var bytes = new byte[account.Length];
+                    if (account.Length > 0)
+                    {
+                        Marshal.Copy(account.Data, bytes, 0, bytes.Length);
+                    }
+
+                    found.Add(Encoding.UTF8.GetString(bytes));
+                    _ = SecKeychainItemFreeContent(wantedList, IntPtr.Zero);
+                }
+                finally
+                {
+                    CFRelease(item);
+                }
+            }
+
+            return status == KeychainStatus.ItemNotFound ? KeychainStatus.Success : status;
+        }
+        finally
+        {
+            if (search != IntPtr.Zero)
+            {
+                CFRelease(search);
+            }
+
+            Marshal.FreeHGlobal(wantedList);
+            Marshal.FreeHGlobal(wanted);
+            Marshal.FreeHGlobal(query);
+            Marshal.FreeHGlobal(serviceData);
+        }
+    }
+
     private static int ModifyLabelAndData(IntPtr item, string label, byte[] secret)
     {
         var labelBytes = Encoding.UTF8.GetBytes(label);
@@ -137,6 +205,15 @@ internal sealed partial class SecurityFrameworkKeychain : IKeychain
 
     [LibraryImport(Security)]
     private static partial int SecKeychainItemDelete(IntPtr item);
+
+    [LibraryImport(Security)]
+    private static partial int SecKeychainSearchCreateFromAttributes(IntPtr keychainOrArray, uint itemClass, in KeychainAttributeList attributes, out IntPtr search);
+
+    [LibraryImport(Security)]
+    private static partial int SecKeychainSearchCopyNext(IntPtr search, out IntPtr item);
+
+    [LibraryImport(Security)]
+    private static partial int SecKeychainItemCopyContent(IntPtr item, IntPtr itemClass, IntPtr attributes, IntPtr length, IntPtr data);
 
     [LibraryImport(Security)]
     private static partial int SecKeychainItemFreeContent(IntPtr attributes, IntPtr data);
