@@ -72,6 +72,15 @@ internal sealed class ChildProcesses : IChildProcesses
                 return;
             }
 
+            // The terminal sends Ctrl-C and Ctrl-\ to its whole foreground group, where the child
+            // is too: passed on as well, it would arrive twice (a second Ctrl-C cutting short
+            // the child's own clean-up). The cost: a kill -INT of ssocred from elsewhere while
+            // it is in the foreground reaches only ssocred.
+            if (signal is PosixSignal.SIGINT or PosixSignal.SIGQUIT && LibC.IsInTerminalForeground(process.Id))
+            {
+                return;
+            }
+
             _ = LibC.Kill(process.Id, signal switch
             {
                 PosixSignal.SIGHUP => LibC.SIGHUP,

@@ -181,7 +181,9 @@ internal sealed class ExecCommandTests : EndToEndTest
     {
         SeedRoleCredentials(TimeSpan.FromHours(1));
         var environment = Environment();
-        using var running = SsocredProcess.Start(["exec", "--profile", "demo-sso", "--server", "--", "sleep", "30"], environment);
+        // In a session of its own (setsid execs it, same pid): no controlling terminal, so every
+        // signal comes from a kill and is passed on, even when the tests run in a terminal.
+        using var running = SsocredProcess.Start([SsocredExecutable.Path, "exec", "--profile", "demo-sso", "--server", "--", "sleep", "30"], environment, executable: "setsid");
 
         var child = await WaitUntil(() => Children(running.ProcessId).FirstOrDefault(pid => Comm(pid) == "sleep"), "sleep started as a child");
         Signals.Send(running.ProcessId, signal);
@@ -194,6 +196,60 @@ internal sealed class ExecCommandTests : EndToEndTest
             Assert.That(child, Is.Not.EqualTo(running.ProcessId));
             Assert.That(run.ExitCode, Is.EqualTo(128 + signal), run.ToString());
         });
+    }
+
+    [Test]
+    public async Task With_server_a_Ctrl_C_at_the_terminal_reaches_the_command_once()
+    {
+        SeedRoleCredentials(TimeSpan.FromHours(1));
+        const string CountInterrupts = """
+            import signal, time
+            count = 0
+            def interrupted(number, frame):
+                global count
+                count += 1
+            signal.signal(signal.SIGINT, interrupted)
+            print("ready", flush=True)
+            deadline = time.time() + 20
+            while count == 0 and time.time() < deadline:
+                time.sleep(0.05)
+            time.sleep(1)
+            print("interrupts:", count, flush=True)
+            """;
+        var script = Path.Combine(Home.Root, "count-interrupts.py");
+        File.WriteAllText(script, CountInterrupts);
+        static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+        // script(1) gives the run a terminal; a ^C typed into it is the terminal's SIGINT to its
+        // whole foreground group, ssocred and the command alike. (exec: no shell in between,
+        // whose own exit on that SIGINT would hide ssocred's status.)
+        var start = new ProcessStartInfo("script", ["--quiet", "--return", "--command", $"exec {Quote(SsocredExecutable.Path)} exec --profile demo-sso --server -- python3 {Quote(script)}", "/dev/null"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Clear();
+        foreach (var (name, value) in Environment())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var terminal = Process.Start(start)!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var seen = new System.Text.StringBuilder();
+        while (!seen.ToString().Contains("ready", StringComparison.Ordinal) && await terminal.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+        {
+            seen.AppendLine(line);
+        }
+
+        await terminal.StandardInput.WriteAsync('\u0003');
+        await terminal.StandardInput.FlushAsync();
+        seen.Append(await terminal.StandardOutput.ReadToEndAsync(limit.Token));
+        await terminal.WaitForExitAsync(limit.Token);
+
+        Assert.That(seen.ToString(), Does.Contain("interrupts: 1"), "once from the terminal, not a second time passed on by ssocred");
+        Assert.That(terminal.ExitCode, Is.Zero, seen.ToString());
     }
 
     [Test]

@@ -32,6 +32,31 @@ internal static partial class LibC
     [LibraryImport("libc", EntryPoint = "sigprocmask")]
     public static partial int SigProcMask(int how, byte[] set, nint oldSet);
 
+    [LibraryImport("libc", EntryPoint = "getpgid")]
+    public static partial int GetProcessGroup(int pid);
+
+    /// <summary>The foreground process group of the terminal open on <paramref name="fd"/>; -1 when it is none.</summary>
+    [LibraryImport("libc", EntryPoint = "tcgetpgrp")]
+    public static partial int TerminalForegroundGroup(int fd);
+
+    /// <summary>
+    /// Whether the process's group is the foreground group of the controlling terminal: then the
+    /// terminal's Ctrl-C and Ctrl-\ (SIGINT, SIGQUIT) reach it without anyone passing them on.
+    /// </summary>
+    public static bool IsInTerminalForeground(int pid)
+    {
+        try
+        {
+            using var tty = File.OpenHandle("/dev/tty", FileMode.Open, FileAccess.Read);
+            var group = GetProcessGroup(pid);
+            return group > 0 && TerminalForegroundGroup((int)tty.DangerousGetHandle()) == group;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // no controlling terminal: every signal comes from a kill, to be passed on
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="start"/> with SIGPIPE at its default: the runtime ignores it, and an
     /// ignored signal stays ignored in every program started from here (so `yes | head` would
