@@ -11,10 +11,13 @@ namespace Ssocred.Configuration;
 /// </summary>
 internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFileLoader loader)
 {
+    /// <summary>The profile a request names: --profile, else AWS_PROFILE, else "default".</summary>
+    public string NamedProfile(SsoOptions options) => options.Profile ?? environment.Get("AWS_PROFILE") ?? "default";
+
     public SsoSettings Resolve(SsoOptions options, bool requireRole)
     {
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        var profileName = options.Profile ?? environment.Get("AWS_PROFILE") ?? "default";
+        var profileName = NamedProfile(options);
         sources["profile"] = options.Profile is not null ? "--profile" : environment.Get("AWS_PROFILE") is not null ? "AWS_PROFILE" : "default";
 
         var configPath = loader.ConfigPath;
@@ -49,7 +52,7 @@ internal sealed partial class ProfileResolver(IEnvironment environment, ConfigFi
             {
                 options = followed.Options;
                 sources["profile"] += $", then {followed.Describe()} through credential_process";
-                profileName = options.Profile ?? environment.Get("AWS_PROFILE") ?? "default";
+                profileName = NamedProfile(options);
             }
 
             if (!FlagsSayAll(options, requireRole))

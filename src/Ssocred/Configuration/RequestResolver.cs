@@ -12,6 +12,9 @@ internal sealed class RequestResolver(ProfileResolver profiles, IEnvironment env
 
     public string ConfigPath => profiles.ConfigPath;
 
+    /// <summary>The profile a request names, whether or not it resolves.</summary>
+    public string NamedProfile(SsoOptions options) => profiles.NamedProfile(options);
+
     /// <param name="requireRole">Whether an account and role are needed (credentials), or a session is enough.</param>
     public CredentialRequest Resolve(SsoOptions options, bool requireRole)
     {

@@ -102,6 +102,19 @@ internal sealed class DoctorCommandTests : EndToEndTest
     }
 
     [Test]
+    public async Task A_mixed_layout_named_by_AWS_PROFILE_is_the_diagnosed_profiles_own()
+    {
+        Home.WriteConfig(StandardConfig + "\n[profile mixed]\ncredential_process = ssocred --profile demo-sso\nsso_account_id = 111122223333\n");
+        var environment = Environment();
+        environment["AWS_PROFILE"] = "mixed";
+
+        var run = await RunWith(environment, "doctor");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stdout, Does.Contain("warning: profile 'mixed' has credential_process and sso_* keys"), "not 'another profile of the file'");
+    }
+
+    [Test]
     public async Task Times_read_as_people_say_them_beside_the_utc_time()
     {
         SeedToken(TimeSpan.FromHours(7) + TimeSpan.FromMinutes(43));

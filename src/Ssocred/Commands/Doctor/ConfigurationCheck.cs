@@ -19,7 +19,7 @@ internal sealed class ConfigurationCheck(RequestResolver resolver, ConfigFileLoa
         catch (SsocredException e)
         {
             // Every problem of the named profile, even one that cannot be resolved: the layout may be the real cause.
-            return (new DoctorSection("configuration", [Finding.Fact("config file", loader.ConfigPath), .. Layouts(loader.ConfigPath, options.Profile), Finding.Error(e.ToDisplayText())]), null);
+            return (new DoctorSection("configuration", [Finding.Fact("config file", loader.ConfigPath), .. Layouts(loader.ConfigPath, resolver.NamedProfile(options)), Finding.Error(e.ToDisplayText())]), null);
         }
 
         var settings = request.Settings;
