@@ -11,7 +11,7 @@ namespace Ssocred.Caching;
 /// be read counts as absent. A folder anyone may write to is refused, since anyone could plant
 /// a token there or read what we write.
 /// </summary>
-internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, ILog log) : ICacheStore
+internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, ILog log) : SynchronousCache, ICacheStore
 {
     /// <summary>No real entry comes near this: anything larger is not one, and is never read whole.</summary>
     public const int MaxEntryBytes = 1 << 20;
@@ -33,7 +33,7 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
     public IEnumerable<string> Keys() =>
         fileSystem.EnumerateFiles(Directory, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
 
-    public byte[]? Get(string key)
+    public override byte[]? Get(string key)
     {
         var path = PathOf(key);
         try
@@ -63,13 +63,13 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
         }
     }
 
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    public override void Set(string key, byte[] value, DistributedCacheEntryOptions options)
     {
         EnsureFolderIsPrivate(create: true);
         AtomicFile.Write(fileSystem, PathOf(key), value);
     }
 
-    public void Remove(string key)
+    public override void Remove(string key)
     {
         try
         {
@@ -78,27 +78,6 @@ internal sealed class FileCacheStore(string directory, IFileSystem fileSystem, I
         catch (Exception e) when (e is DirectoryNotFoundException)
         {
         }
-    }
-
-    // Files do not slide: expiry lives inside each entry, as the AWS CLI keeps it.
-    public void Refresh(string key)
-    {
-    }
-
-    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
-
-    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
-    {
-        Set(key, value, options);
-        return Task.CompletedTask;
-    }
-
-    public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
-
-    public Task RemoveAsync(string key, CancellationToken token = default)
-    {
-        Remove(key);
-        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -154,5 +154,4 @@ internal sealed class CompletionTests : EndToEndTest
         return string.Empty;
     }
 
-    private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

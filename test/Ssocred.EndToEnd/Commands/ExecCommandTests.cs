@@ -218,24 +218,11 @@ internal sealed class ExecCommandTests : EndToEndTest
             """;
         var script = Path.Combine(Home.Root, "count-interrupts.py");
         File.WriteAllText(script, CountInterrupts);
-        static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
         // script(1) gives the run a terminal; a ^C typed into it is the terminal's SIGINT to its
         // whole foreground group, ssocred and the command alike. (exec: no shell in between,
         // whose own exit on that SIGINT would hide ssocred's status.)
-        var start = new ProcessStartInfo("script", ["--quiet", "--return", "--command", $"exec {Quote(SsocredExecutable.Path)} exec --profile demo-sso --server -- python3 {Quote(script)}", "/dev/null"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Clear();
-        foreach (var (name, value) in Environment())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var terminal = Process.Start(start)!;
+        using var terminal = ScriptTerminal.Start($"exec {Quote(SsocredExecutable.Path)} exec --profile demo-sso --server -- python3 {Quote(script)}", "/dev/null", Environment());
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var seen = new System.Text.StringBuilder();
         while (!seen.ToString().Contains("ready", StringComparison.Ordinal) && await terminal.StandardOutput.ReadLineAsync(limit.Token) is { } line)

@@ -86,27 +86,14 @@ internal sealed class TerminalTests : EndToEndTest
         Directory.CreateDirectory(folder);
         try
         {
-            static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
             File.WriteAllText(Path.Combine(folder, "out"), string.Empty);
             File.WriteAllText(Path.Combine(folder, "err"), string.Empty);
             var command = $"{Quote(SsocredExecutable.Path)} {string.Join(' ', args.Select(Quote))}"
                 + (redirected ? $" >{Quote(Path.Combine(folder, "out"))} 2>{Quote(Path.Combine(folder, "err"))}" : string.Empty);
-            var start = new ProcessStartInfo("script", ["--quiet", "--return", "--command", command, Path.Combine(folder, "terminal")])
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment.Clear();
-            foreach (var (name, value) in Environment())
-            {
-                start.Environment[name] = value;
-            }
-
+            var environment = Environment();
             // A terminal a person uses: with TERM, .NET's console would find terminfo and write its set-up.
-            start.Environment["TERM"] = "xterm";
-
-            using var script = Process.Start(start)!;
+            environment["TERM"] = "xterm";
+            using var script = ScriptTerminal.Start(command, Path.Combine(folder, "terminal"), environment);
             script.StandardInput.Close();
             _ = script.StandardOutput.ReadToEndAsync();
             _ = script.StandardError.ReadToEndAsync();

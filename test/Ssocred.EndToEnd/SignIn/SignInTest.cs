@@ -87,6 +87,4 @@ internal abstract class SignInTest : EndToEndTest
             await Task.Delay(20);
         }
     }
-
-    protected static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

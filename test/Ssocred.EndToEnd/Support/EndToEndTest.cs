@@ -185,6 +185,9 @@ internal abstract class EndToEndTest
     }
 
     /// <summary>A local port nothing listens on: connections to it are refused.</summary>
+    /// <summary>A word for sh, in single quotes.</summary>
+    protected static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     protected static int UnusedPort()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
