@@ -23,12 +23,7 @@ internal sealed class EveryBuildKeyringTests : SignInTest
         {
             if (!PrivateSecretService.IsInstalled)
             {
-                if (System.Environment.GetEnvironmentVariable("CI") == "true")
-                {
-                    Assert.Fail("dbus-daemon and gnome-keyring-daemon must be installed in CI (.ci/run installs them)");
-                }
-
-                Assert.Ignore("dbus-daemon or gnome-keyring-daemon is not installed (apt-get install dbus-daemon gnome-keyring)");
+                throw MissingTool.Of("dbus-daemon or gnome-keyring-daemon (apt-get install dbus-daemon gnome-keyring libsecret-tools)");
             }
 
             _secretService = await PrivateSecretService.StartAsync(home: Home.Root);
