@@ -66,18 +66,27 @@ public class RoleCredentialsProviderClockTests
     }
 
     [Test]
-    public async Task Local_clock_ahead_by_more_than_the_lifetime_less_the_margin_fetches_every_time_and_never_fails()
+    public async Task Local_clock_ahead_by_more_than_the_lifetime_less_the_margin_renews_often_and_never_fails()
     {
+        // Fresh credentials look 10 minutes long here, less than the margin: used again for a
+        // quarter of that (2.5 min) after each fetch, then fetched again, never expired.
         await using var rig = await VirtualTimeRig.StartAsync(Lifetime - Margin + TimeSpan.FromMinutes(5));
         rig.SeedToken(TimeSpan.FromHours(8));
 
         var first = await rig.CredentialsAsync();
         var second = await rig.CredentialsAsync();
+        rig.Advance(TimeSpan.FromMinutes(2));
+        var twoMinutesLater = await rig.CredentialsAsync();
+        rig.Advance(TimeSpan.FromMinutes(1));
+        var threeMinutesLater = await rig.CredentialsAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(first.Expiration, Is.EqualTo(VirtualTimeRig.Start + Lifetime), "the service's expiry, unchanged");
-            Assert.That(second.AccessKeyId, Is.Not.EqualTo(first.AccessKeyId), "each request fetches once: fresh credentials look short here");
+            Assert.That(second.AccessKeyId, Is.EqualTo(first.AccessKeyId), "just fetched: used again, not fetched on every request");
+            Assert.That(twoMinutesLater.AccessKeyId, Is.EqualTo(first.AccessKeyId));
+            Assert.That(threeMinutesLater.AccessKeyId, Is.Not.EqualTo(first.AccessKeyId), "past a quarter of their life as seen here");
+            Assert.That(threeMinutesLater.Expiration, Is.GreaterThan(rig.ServiceClock.GetUtcNow()));
             Assert.That(rig.Fake.Calls("GetRoleCredentials"), Is.EqualTo(2));
         });
     }
@@ -102,19 +111,25 @@ public class RoleCredentialsProviderClockTests
     }
 
     [Test]
-    public async Task Credentials_shorter_than_min_ttl_are_handed_out_and_fetched_afresh_next_time()
+    public async Task Credentials_shorter_than_min_ttl_are_handed_out_and_used_again_for_a_quarter_of_their_life()
     {
         await using var rig = await VirtualTimeRig.StartAsync(configure: fake => fake.RoleCredentialsLifetime = TimeSpan.FromMinutes(10));
         rig.SeedToken(TimeSpan.FromHours(8));
 
         var first = await rig.CredentialsAsync();
         var second = await rig.CredentialsAsync();
+        rig.Advance(TimeSpan.FromMinutes(2.5));
+        var atAQuarter = await rig.CredentialsAsync();
+        rig.Advance(TimeSpan.FromSeconds(1));
+        var past = await rig.CredentialsAsync();
 
         Assert.Multiple(() =>
         {
-            Assert.That(first.Expiration - rig.LocalClock.GetUtcNow(), Is.EqualTo(TimeSpan.FromMinutes(10)));
-            Assert.That(second.AccessKeyId, Is.Not.EqualTo(first.AccessKeyId));
-            Assert.That(rig.Fake.Calls("GetRoleCredentials"), Is.EqualTo(2), "one call per request, no loop");
+            Assert.That(first.Expiration - first.FetchedAt!.Value, Is.EqualTo(TimeSpan.FromMinutes(10)));
+            Assert.That(second.AccessKeyId, Is.EqualTo(first.AccessKeyId), "just fetched: used again");
+            Assert.That(atAQuarter.AccessKeyId, Is.EqualTo(first.AccessKeyId), "7.5 minutes left: three quarters of their life");
+            Assert.That(past.AccessKeyId, Is.Not.EqualTo(first.AccessKeyId));
+            Assert.That(rig.Fake.Calls("GetRoleCredentials"), Is.EqualTo(2), "one call per renewal, no loop");
         });
     }
 }
