@@ -56,6 +56,24 @@ internal static class AwsClientFactory
         return new Uri(client.DetermineServiceOperationEndpoint(new Amazon.SSO.Model.ListAccountsRequest()).URL);
     }
 
+    /// <summary>The portal URL in use for a failure's message (only then resolved: the warm path never asks); null when it cannot be said.</summary>
+    public static Uri? TryPortalEndpoint(SsoEndpoints endpoints) => TryResolve(endpoints.PortalUrl, () => PortalEndpoint(endpoints));
+
+    /// <summary>The OIDC URL in use for a failure's message; null when it cannot be said.</summary>
+    public static Uri? TryOidcEndpoint(SsoEndpoints endpoints) => TryResolve(endpoints.OidcUrl, () => OidcEndpoint(endpoints));
+
+    private static Uri? TryResolve(Uri? configured, Func<Uri> resolve)
+    {
+        try
+        {
+            return configured ?? resolve();
+        }
+        catch (Exception e) when (e is AmazonClientException or ArgumentException or UriFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The OIDC URL in use: the override, else what the SDK resolves for the region.</summary>
     public static Uri OidcEndpoint(SsoEndpoints endpoints)
     {

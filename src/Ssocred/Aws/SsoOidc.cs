@@ -64,7 +64,7 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
         }
         catch (Exception e) when (e is not SsocredException)
         {
-            throw AwsCallFailure.Describe("RegisterClient", endpoints.OidcUrl, e);
+            throw AwsCallFailure.Describe("RegisterClient", AwsClientFactory.TryOidcEndpoint(endpoints), e);
         }
 
         return response is { ClientId: { Length: > 0 } id, ClientSecret: { Length: > 0 } secret, ClientSecretExpiresAt: > 0 }
@@ -86,7 +86,7 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
         }
         catch (Exception e) when (e is not SsocredException)
         {
-            throw AwsCallFailure.Describe("StartDeviceAuthorization", endpoints.OidcUrl, e);
+            throw AwsCallFailure.Describe("StartDeviceAuthorization", AwsClientFactory.TryOidcEndpoint(endpoints), e);
         }
 
         if (response is not { DeviceCode.Length: > 0, UserCode.Length: > 0, VerificationUriComplete.Length: > 0, ExpiresIn: > 0 })
@@ -202,7 +202,7 @@ internal sealed class SsoOidc(SsoEndpoints endpoints, ILog log) : IDisposable
         e is InvalidGrantException or InvalidClientException or ExpiredTokenException
             or UnauthorizedClientException or AccessDeniedException or InvalidRequestException
             ? new GrantRejectedException(((AmazonSSOOIDCException)e).ErrorCode, e)
-            : AwsCallFailure.Describe("CreateToken", endpoints.OidcUrl, e);
+            : AwsCallFailure.Describe("CreateToken", AwsClientFactory.TryOidcEndpoint(endpoints), e);
 
     private static TokenGrant ToGrant(CreateTokenResponse response) =>
         string.IsNullOrEmpty(response.AccessToken) || response.ExpiresIn is not > 0

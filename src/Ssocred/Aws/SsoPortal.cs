@@ -40,7 +40,7 @@ internal sealed class SsoPortal(SsoEndpoints endpoints, ILog log) : IDisposable
         }
         catch (Exception e) when (e is not SsocredException)
         {
-            throw AwsCallFailure.Describe("GetRoleCredentials", endpoints.PortalUrl, e);
+            throw AwsCallFailure.Describe("GetRoleCredentials", AwsClientFactory.TryPortalEndpoint(endpoints), e);
         }
 
         return response.RoleCredentials is
@@ -109,7 +109,7 @@ internal sealed class SsoPortal(SsoEndpoints endpoints, ILog log) : IDisposable
         }
         catch (Exception e) when (e is not SsocredException)
         {
-            throw AwsCallFailure.Describe(operation, endpoints.PortalUrl, e);
+            throw AwsCallFailure.Describe(operation, AwsClientFactory.TryPortalEndpoint(endpoints), e);
         }
     }
 

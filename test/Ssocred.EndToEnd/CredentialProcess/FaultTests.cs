@@ -125,6 +125,21 @@ internal sealed class FaultTests : EndToEndTest
     }
 
     [Test]
+    public async Task A_failure_without_an_endpoint_override_names_the_regional_host_it_tried()
+    {
+        // A region no DNS knows: the SDK's own endpoint for it cannot resolve, here or anywhere.
+        Home.WriteConfig(StandardConfig.Replace($"sso_region = {Region}", "sso_region = xx-nowhere-1", StringComparison.Ordinal));
+        Home.WriteTokenFile(CorpTokenKey, new() { ["startUrl"] = StartUrl, ["region"] = "xx-nowhere-1", ["accessToken"] = "token", ["expiresAt"] = CliTime(DateTimeOffset.UtcNow.AddHours(4)) });
+        var environment = Environment();
+        environment.Remove("AWS_ENDPOINT_URL_SSO");
+        environment.Remove("AWS_ENDPOINT_URL_SSO_OIDC");
+
+        var run = await RunWith(environment, "--profile", "demo-sso", "--no-login");
+
+        AssertFailure(run, 1, "GetRoleCredentials failed: cannot connect to IAM Identity Center at https://portal.sso.xx-nowhere-1.amazonaws.com (");
+    }
+
+    [Test]
     public async Task Endpoint_that_never_answers_fails_within_60_seconds()
     {
         SeedToken(TimeSpan.FromHours(4));
