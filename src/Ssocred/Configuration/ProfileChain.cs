@@ -1,5 +1,6 @@
 using Ssocred.Cli;
 using Ssocred.Errors;
+using Ssocred.Platform;
 
 namespace Ssocred.Configuration;
 
@@ -68,7 +69,8 @@ internal static class ProfileChain
     /// <summary>The options a credential_process line gives ssocred; an error for another program or an unreadable line.</summary>
     private static SsoOptions ReadLine(string line, string profile, string configPath)
     {
-        var words = ShellWords.TrySplit(line);
+        // As botocore splits credential_process on this platform.
+        var words = CommandWords.TrySplit(line, Host.Os);
         if (words is not { Count: > 0 })
         {
             throw new SsocredException(

@@ -21,23 +21,28 @@ internal sealed record BrowserCommand(string Program, IReadOnlyList<string> Argu
 /// split into words as a POSIX shell would (quotes honoured, nothing expanded); in each word
 /// <c>%s</c> becomes the URL and <c>%%</c> a single <c>%</c>; with no <c>%s</c> anywhere the URL
 /// is appended as the last word. No shell ever sees the result, so the URL stays one argument
-/// whatever characters it holds.
+/// whatever characters it holds. On Windows, where a path has a ':' and backslashes, the
+/// alternatives are ';'-separated (as Python's webbrowser reads BROWSER there) and split by
+/// Windows' own rules (<see cref="WindowsWords"/>).
 /// </summary>
 internal static class BrowserCommands
 {
     /// <summary>The commands to try in turn, and the alternatives that could not be split.</summary>
-    public static (IReadOnlyList<BrowserCommand> Commands, IReadOnlyList<string> Unreadable) FromVariable(string browser, string url)
+    public static (IReadOnlyList<BrowserCommand> Commands, IReadOnlyList<string> Unreadable) FromVariable(string browser, string url) =>
+        FromVariable(browser, url, Host.Os);
+
+    public static (IReadOnlyList<BrowserCommand> Commands, IReadOnlyList<string> Unreadable) FromVariable(string browser, string url, HostOs os)
     {
         var commands = new List<BrowserCommand>();
         var unreadable = new List<string>();
-        foreach (var alternative in browser.Split(':'))
+        foreach (var alternative in browser.Split(os == HostOs.Windows ? ';' : ':'))
         {
             if (string.IsNullOrWhiteSpace(alternative))
             {
                 continue;
             }
 
-            if (ShellWords.TrySplit(alternative) is not { Count: > 0 } words)
+            if (CommandWords.TrySplit(alternative, os) is not { Count: > 0 } words)
             {
                 unreadable.Add(alternative);
                 continue;

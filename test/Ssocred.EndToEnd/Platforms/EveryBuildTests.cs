@@ -66,6 +66,21 @@ internal sealed class EveryBuildTests : SignInTest
     }
 
     [Test]
+    public async Task A_profile_whose_credential_process_names_ssocred_by_its_full_path_is_followed()
+    {
+        // Split as botocore splits credential_process on each platform: Windows' rules keep the
+        // drive and the backslashes that a POSIX split would eat.
+        var path = SsocredLauncher.IsWine ? @"C:\tools\ssocred.exe" : "/opt/ssocred/bin/ssocred";
+        Home.WriteConfig(StandardConfig + $"\n[profile by-path]\ncredential_process = {path} --profile demo-sso\n");
+        SeedToken(TimeSpan.FromHours(4));
+
+        var run = await Run("--profile", "by-path");
+
+        AssertCredentialJson(run);
+        Assert.That(Fake.Calls("GetRoleCredentials"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_missing_profile_is_one_clean_utf8_line_and_exit_1()
     {
         var run = await Run("--profile", "nowhere");

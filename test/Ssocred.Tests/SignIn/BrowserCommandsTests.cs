@@ -52,6 +52,21 @@ public class BrowserCommandsTests
     }
 
     [Test]
+    public void On_Windows_alternatives_are_semicolon_separated_and_paths_keep_their_drive_and_backslashes()
+    {
+        var (commands, unreadable) = BrowserCommands.FromVariable(
+            @"""C:\Program Files\Mozilla Firefox\firefox.exe"" -private-window %s;C:\tools\w3m.exe", Url, HostOs.Windows);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(commands.Select(c => c.Program), Is.EqualTo(new[] { @"C:\Program Files\Mozilla Firefox\firefox.exe", @"C:\tools\w3m.exe" }));
+            Assert.That(commands[0].Arguments, Is.EqualTo(new[] { "-private-window", Url }));
+            Assert.That(commands[1].Arguments, Is.EqualTo(new[] { Url }));
+            Assert.That(unreadable, Is.Empty);
+        });
+    }
+
+    [Test]
     public void An_alternative_with_an_unclosed_quote_is_set_aside_and_the_others_remain()
     {
         var (commands, unreadable) = BrowserCommands.FromVariable("'broken:firefox", Url);
