@@ -133,15 +133,19 @@ public sealed class FaultTests
     {
         // 2 s: long enough that a healthy call never hits it on a loaded 2-core CI machine.
         using var sso = SdkClients.Portal(_server, maxErrorRetry: 0, timeout: TimeSpan.FromSeconds(2));
-        _server.InjectFault(Operations.GetRoleCredentials, FaultKind.Hang);
+        // Twice: under heavy load (the end-to-end suite beside this one, as in CI) the server
+        // has seen a second GetRoleCredentials during the one attempt, and the call then ended
+        // with its answer at 2.01 s instead of the timeout (3 times in about 100 runs; not the
+        // SDK's retry, which is off; not an earlier server's port). Whatever sends it, it hangs too.
+        _server.InjectFault(Operations.GetRoleCredentials, FaultKind.Hang, times: 2);
         var stopwatch = Stopwatch.StartNew();
 
         var outcome = await OutcomeOfAsync(() => GetRoleCredentialsAsync(sso));
 
         Assert.That(outcome, Is.InstanceOf<TimeoutException>(), () => $"GetRoleCredentials calls seen: {_server.Calls(Operations.GetRoleCredentials)}, after {stopwatch.Elapsed}");
-
         Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)).And.LessThan(TimeSpan.FromSeconds(10)), "ended by the timeout, not before");
-        Assert.That((await GetRoleCredentialsAsync(sso)).RoleCredentials, Is.Not.Null, "the fault is used up");
+        _server.ClearFaults();
+        Assert.That((await GetRoleCredentialsAsync(sso)).RoleCredentials, Is.Not.Null, "the client works again once the server answers");
     }
 
     [Test]
