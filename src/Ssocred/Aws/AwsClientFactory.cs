@@ -57,16 +57,16 @@ internal static class AwsClientFactory
     }
 
     /// <summary>The portal URL in use for a failure's message (only then resolved: the warm path never asks); null when it cannot be said.</summary>
-    public static Uri? TryPortalEndpoint(SsoEndpoints endpoints) => TryResolve(endpoints.PortalUrl, () => PortalEndpoint(endpoints));
+    public static Uri? TryPortalEndpoint(SsoEndpoints endpoints) => TryResolve(() => PortalEndpoint(endpoints));
 
     /// <summary>The OIDC URL in use for a failure's message; null when it cannot be said.</summary>
-    public static Uri? TryOidcEndpoint(SsoEndpoints endpoints) => TryResolve(endpoints.OidcUrl, () => OidcEndpoint(endpoints));
+    public static Uri? TryOidcEndpoint(SsoEndpoints endpoints) => TryResolve(() => OidcEndpoint(endpoints));
 
-    private static Uri? TryResolve(Uri? configured, Func<Uri> resolve)
+    private static Uri? TryResolve(Func<Uri> resolve)
     {
         try
         {
-            return configured ?? resolve();
+            return resolve();
         }
         catch (Exception e) when (e is AmazonClientException or ArgumentException or UriFormatException)
         {

@@ -51,9 +51,11 @@ internal sealed class RoleCredentialsProvider(
             Cached,
             async () =>
             {
-                var credentials = await FetchAsync(request, role, cancellationToken).ConfigureAwait(false) with { FetchedAt = time.GetUtcNow() };
+                var fetched = await FetchAsync(request, role, cancellationToken).ConfigureAwait(false);
+                var now = time.GetUtcNow();
+                var credentials = fetched with { FetchedAt = now };
                 log.Debug("GetRoleCredentials gave credentials valid until {Expiration}; caching them in {Path}", CacheTime.Format(credentials.Expiration), roles.Store.Where(key));
-                if (!credentials.IsValidFor(policy.Margin, time.GetUtcNow()))
+                if (!credentials.IsValidFor(policy.Margin, now))
                 {
                     // No fetch can do better: the service issues credentials this long. Said, and used as they are.
                     log.Warning(

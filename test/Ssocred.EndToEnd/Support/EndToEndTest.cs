@@ -184,10 +184,10 @@ internal abstract class EndToEndTest
         return run;
     }
 
-    /// <summary>A local port nothing listens on: connections to it are refused.</summary>
     /// <summary>A word for sh, in single quotes.</summary>
     protected static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
+    /// <summary>A local port nothing listens on: connections to it are refused.</summary>
     protected static int UnusedPort()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
